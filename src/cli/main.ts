@@ -1,0 +1,53 @@
+import { isDomainError } from '../domain/domain-error.js';
+import { RuleSetError } from '../rules/rule-issue.js';
+import { type CliIo, UsageError } from './io.js';
+import { openapi } from './openapi.js';
+import { quote } from './quote.js';
+import { rulesCheck } from './rules-check.js';
+
+const USAGE = `usage: throughrate <command>
+
+  quote --from <station> --to <station> --cargo <etsng|gng> [--container 20|30|40|45 | --wagon]
+        [--count N] [--mass T] [--owner railway|private] [--empty] [--date YYYY-MM-DD]
+        [--via <border station>]... [--currency USD] [--options N] [--rules DIR] [--json]
+  rules check [dir]          validate rule files; exit 1 on any error
+  openapi [--write|--check]  print, write or check openapi/openapi.yaml
+`;
+
+type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, Command> = {
+  quote,
+  openapi,
+  'rules check': rulesCheck,
+};
+
+/** Runs one command; results go to stdout, diagnostics to stderr; returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, second, ...rest] = argv;
+  const pair = `${first} ${second}`;
+  const command = COMMANDS[pair] ?? COMMANDS[first ?? ''];
+  const args = COMMANDS[pair] ? rest : argv.slice(1);
+  if (!command || first === 'help' || first === '--help') {
+    (command ? io.stdout : io.stderr).write(USAGE);
+    return first === 'help' || first === '--help' ? 0 : 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
+      io.stderr.write(`throughrate: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (isDomainError(error)) {
+      const hint = error.details.suggestions?.length ? ` (did you mean ${error.details.suggestions.join(', ')}?)` : '';
+      io.stderr.write(`throughrate: ${error.code}: ${error.message}${hint}\n`);
+      return 1;
+    }
+    if (error instanceof RuleSetError) {
+      io.stderr.write(`throughrate: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

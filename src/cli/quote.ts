@@ -1,0 +1,96 @@
+import { parseArgs } from 'node:util';
+import { calculateRates } from '../domain/calculate-rates.js';
+import type { RatesResult } from '../domain/quote.js';
+import type { RateRequest } from '../domain/shipment.js';
+import { RatesRequestSchema } from '../http/schemas.js';
+import { loadCliRuleSet } from './load-cli-rule-set.js';
+import { type CliIo, today, UsageError } from './io.js';
+
+export const QUOTE_OPTIONS = {
+  from: { type: 'string' },
+  to: { type: 'string' },
+  cargo: { type: 'string' },
+  container: { type: 'string' },
+  wagon: { type: 'boolean', default: false },
+  'container-type': { type: 'string' },
+  count: { type: 'string', default: '1' },
+  mass: { type: 'string' },
+  axles: { type: 'string' },
+  owner: { type: 'string' },
+  empty: { type: 'boolean', default: false },
+  date: { type: 'string' },
+  via: { type: 'string', multiple: true },
+  currency: { type: 'string', default: 'USD' },
+  options: { type: 'string' },
+  rules: { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** Builds and validates a rate request from command-line flags, with the same schema as the HTTP API. */
+export function requestFromFlags(values: Record<string, string | boolean | string[] | undefined>, io: CliIo): RateRequest {
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  const cargo = str('cargo');
+  if (!str('from') || !str('to') || !cargo) throw new UsageError('--from, --to and --cargo are required');
+  const num = (k: string) => (str(k) === undefined ? undefined : Number(str(k)));
+  const candidate = {
+    origin: str('from')?.toUpperCase(),
+    destination: str('to')?.toUpperCase(),
+    acceptanceDate: str('date') ?? today(io),
+    cargo: cargo.length === 8 ? { gng: cargo } : { etsng: cargo },
+    units: {
+      kind: values.wagon ? 'wagon' : 'container',
+      size: values.wagon ? undefined : (str('container') ?? '40'),
+      containerType: str('container-type'),
+      loaded: !values.empty,
+      ownership: str('owner'),
+      count: num('count'),
+      grossMassTonnes: num('mass'),
+      axles: num('axles'),
+    },
+    currency: str('currency')?.toUpperCase(),
+    via: (values.via as string[] | undefined)?.map((v) => v.toUpperCase()),
+    maxOptions: num('options'),
+  };
+  const parsed = RatesRequestSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new UsageError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  }
+  return { ...parsed.data, acceptanceDate: parsed.data.acceptanceDate ?? today(io) };
+}
+
+export async function quote(args: readonly string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args: [...args], options: QUOTE_OPTIONS, strict: true });
+  const request = requestFromFlags(values, io);
+  const ruleSet = await loadCliRuleSet(values.rules, io);
+  const result = calculateRates(ruleSet, request);
+  io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : formatRates(result));
+  return 0;
+}
+
+export function formatRates(result: RatesResult): string {
+  const out: string[] = [
+    `Cargo ${result.cargo.etsng} ${result.cargo.name} (class ${result.cargo.tariffClass}), accepted ${result.acceptanceDate}, in ${result.currency}`,
+    '',
+  ];
+  result.options.forEach((option, i) => {
+    out.push(`Option ${i + 1}: ${option.route.stations.join(' → ')}`);
+    out.push(`  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days`);
+    for (const share of option.byRailway) {
+      out.push(
+        `  ${share.railway.padEnd(4)} ${share.from} → ${share.to}, ${share.distanceKm} km ${share.direction}: ` +
+          `${share.local.amount} ${share.local.currency} = ${share.total.amount} ${share.total.currency}`,
+      );
+    }
+    for (const line of option.lines) {
+      out.push(`    ${line.railway.padEnd(4)} ${line.kind.padEnd(10)} ${line.amount.amount.padStart(14)} ${line.amount.currency}  ${line.description}`);
+      out.push(`${' '.repeat(21)}${line.formula}  [${line.rule.file} ${line.rule.path}; ${line.confidence}]`);
+    }
+    for (const a of option.assumptions) out.push(`  assumption: ${a}`);
+    for (const n of option.notes) out.push(`  note: ${n}`);
+    out.push('');
+  });
+  if (result.unpriced.length > 0) {
+    out.push(`${result.unpriced.length} other route(s) could not be priced, e.g. ${result.unpriced[0]?.reason}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The rules bundled with the package, from the sources (src/) or the build (dist/src/), whatever the cwd. */
+export const BUNDLED_RULES_DIR = [new URL('../rules', import.meta.url), new URL('../../rules', import.meta.url)]
+  .map((url) => fileURLToPath(url))
+  .find((dir) => existsSync(resolve(dir, 'railways'))) as string;
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  RULES_DIR: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly rulesDir: string;
+  readonly dataDir: string;
+  readonly databaseUrl?: string | undefined;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+}
+
+/** Parses the environment once; throws with every invalid key listed. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  const c = parsed.data;
+  return Object.freeze({
+    port: c.PORT,
+    host: c.HOST,
+    rulesDir: resolve(c.RULES_DIR ?? BUNDLED_RULES_DIR),
+    dataDir: resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    logLevel: c.LOG_LEVEL,
+    bodyLimitBytes: c.BODY_LIMIT_BYTES,
+  });
+}

@@ -1,0 +1,171 @@
+import { resolveCargo } from './cargo.js';
+import { conversionFor } from './convert.js';
+import { DomainError, isDomainError } from './domain-error.js';
+import { searchStations } from './find-stations.js';
+import { type Amount, amount, formatFigure, sum, ZERO } from './money.js';
+import { moneyOf } from './money-format.js';
+import { type LegPrice, priceLeg } from './price-leg.js';
+import type { QuoteLine, RailwayShare, RateOption, RatesResult, RuleVersionUsed } from './quote.js';
+import type { Route } from './routes.js';
+import type { RuleSet } from './rule-set.js';
+import { buildShipment, type RateRequest, type Shipment } from './shipment.js';
+
+export const DEFAULT_MAX_OPTIONS = 3;
+
+/**
+ * Prices every route from origin to destination on the acceptance date and returns the cheapest few, itemised.
+ * Pure: the date comes in the request, the rules in the rule set.
+ */
+export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesResult {
+  requireStation(ruleSet, request.origin, '/origin');
+  requireStation(ruleSet, request.destination, '/destination');
+  request.via?.forEach((code, i) => requireStation(ruleSet, code, `/via/${i}`));
+  if (request.origin === request.destination) {
+    throw new DomainError('INVALID_REQUEST', 'origin and destination are the same station', { pointer: '/destination' });
+  }
+  if (request.units.kind === 'container' && request.units.size === undefined) {
+    throw new DomainError('INVALID_REQUEST', 'a container shipment needs its size (20, 30, 40 or 45)', {
+      pointer: '/units/size',
+    });
+  }
+  const cargo = resolveCargo(ruleSet.cargo, request.cargo);
+  const shipment = buildShipment(request, cargo);
+  const via = request.via ?? [];
+  const routes = ruleSet
+    .routes(request.origin, request.destination)
+    .filter((route) => via.every((code) => route.borderStations.has(code)));
+  if (routes.length === 0) {
+    throw new DomainError(
+      'NO_ROUTE',
+      `no route from ${request.origin} to ${request.destination}${via.length ? ` via ${via.join(', ')}` : ''}`,
+      { pointer: via.length ? '/via' : '/destination' },
+    );
+  }
+
+  const options: RateOption[] = [];
+  const unpriced: { route: string[]; reason: string }[] = [];
+  let firstError: DomainError | undefined;
+  for (const route of routes) {
+    try {
+      options.push(priceRoute(ruleSet, route, shipment, request.currency));
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      firstError ??= error;
+      unpriced.push({ route: [...route.stations], reason: error.message });
+    }
+  }
+  if (options.length === 0 && firstError) throw firstError;
+  options.sort((a, b) => compareAmounts(a.total.amount, b.total.amount) || a.route.distanceKm - b.route.distanceKm);
+  return {
+    acceptanceDate: request.acceptanceDate,
+    currency: request.currency,
+    ruleSetHash: ruleSet.hash,
+    cargo: { etsng: cargo.etsng, gng: cargo.gng, name: cargo.name, tariffClass: cargo.tariffClass },
+    options: options.slice(0, request.maxOptions ?? DEFAULT_MAX_OPTIONS),
+    unpriced,
+  };
+}
+
+export function priceRoute(ruleSet: RuleSet, route: Route, shipment: Shipment, currency: string): RateOption {
+  const count = shipment.unit.count;
+  const legs: LegPrice[] = route.legs.map((leg) =>
+    priceLeg(ruleSet.tariff(leg.railway, shipment.date), leg, shipment, route.borderStations),
+  );
+  const lines: QuoteLine[] = [];
+  const byRailway: RailwayShare[] = [];
+  const converted: Amount[] = [];
+  for (const leg of legs) {
+    const conversion = conversionFor(ruleSet.fx, leg.regime, currency, shipment.date, shipment.unit.kind);
+    const unit = conversion.convert(leg.unitTotal);
+    const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
+    const total = unit.times(count).plus(once);
+    converted.push(total);
+    lines.push(...leg.lines);
+    if (conversion.info.method !== 'none') {
+      lines.push({
+        railway: leg.leg.railway,
+        kind: 'conversion',
+        description: `${leg.leg.railway} share converted ${conversion.info.from} → ${currency}`,
+        formula:
+          conversion.formula(leg.unitTotal, unit) +
+          (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
+        amount: moneyOf(total, currency),
+        perUnit: moneyOf(unit, currency),
+        inputs: { rate: conversion.info.rate, method: conversion.info.method, source: conversion.info.source },
+        rule: conversion.rule ?? leg.regime.rule,
+        reference: conversion.reference,
+        confidence: conversion.confidence,
+      });
+    }
+    const speed = leg.tariff.version.speedKmPerDay[shipment.unit.kind];
+    byRailway.push({
+      railway: leg.leg.railway,
+      from: leg.leg.from,
+      to: leg.leg.to,
+      distanceKm: leg.leg.km,
+      direction: leg.leg.direction,
+      regime: leg.regime.id,
+      total: moneyOf(total, currency),
+      local: moneyOf(leg.localTotal, leg.regime.currency),
+      conversion: conversion.info,
+      transitDays: roundDays(leg.leg.km / speed),
+    });
+  }
+  const dwellHours = route.crossings.reduce((acc, c) => acc + c.dwellHours, 0);
+  const runningDays = legs.reduce((acc, l) => acc + l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind], 0);
+  return {
+    id: route.stations.join('>'),
+    route: {
+      stations: [...route.stations],
+      crossings: route.crossings.map((c) => c.id),
+      railways: route.legs.map((l) => l.railway),
+      distanceKm: route.legs.reduce((acc, l) => acc + l.km, 0),
+    },
+    total: moneyOf(sum(converted), currency),
+    byRailway,
+    lines,
+    transitDays: roundDays(runningDays + dwellHours / 24),
+    transit: {
+      legs: legs.map((l) => ({
+        railway: l.leg.railway,
+        distanceKm: l.leg.km,
+        speedKmPerDay: l.tariff.version.speedKmPerDay[shipment.unit.kind],
+        days: roundDays(l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind]),
+      })),
+      crossings: route.crossings.map((c) => ({
+        crossing: c.id,
+        name: c.name,
+        gaugeChange: c.gaugeChange,
+        dwellHours: c.dwellHours,
+      })),
+    },
+    assumptions: [...shipment.assumptions],
+    notes: [],
+    ruleVersions: legs.map(versionUsed),
+  };
+}
+
+function versionUsed(leg: LegPrice): RuleVersionUsed {
+  const { version, amendments } = leg.tariff;
+  return {
+    railway: version.railway,
+    version: version.effectiveFrom,
+    file: version.file,
+    hash: version.hash,
+    amendments: amendments.map((a) => ({ id: a.id, file: a.file, hash: a.hash })),
+  };
+}
+
+function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {
+  if (ruleSet.network.stations.has(code)) return;
+  const suggestions = searchStations(ruleSet.network, code, 5).map((s) => `${s.code} (${s.name})`);
+  throw new DomainError('UNKNOWN_STATION', `unknown station ${code}`, { pointer, suggestions });
+}
+
+function roundDays(days: number): number {
+  return Math.round(days * 10) / 10;
+}
+
+function compareAmounts(a: string, b: string): number {
+  return amount(a).comparedTo(amount(b));
+}

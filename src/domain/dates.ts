@@ -1,0 +1,29 @@
+/** Calendar dates as ISO strings (YYYY-MM-DD): they compare correctly as strings. */
+export type IsoDate = string;
+
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidIsoDate(text: string): boolean {
+  if (!ISO_DATE_PATTERN.test(text)) return false;
+  const parsed = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const parsed = new Date(`${date}T00:00:00Z`);
+  parsed.setUTCDate(parsed.getUTCDate() + days);
+  return parsed.toISOString().slice(0, 10);
+}
+
+/** Inclusive window check; an absent bound is open. */
+export function withinWindow(date: IsoDate, from?: IsoDate, to?: IsoDate): boolean {
+  return (from === undefined || date >= from) && (to === undefined || date <= to);
+}
+
+export function endOfQuarter(date: IsoDate): IsoDate {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  const lastMonth = Math.ceil(month / 3) * 3;
+  const lastDay = new Date(Date.UTC(year, lastMonth, 0)).getUTCDate();
+  return `${year}-${String(lastMonth).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
+}

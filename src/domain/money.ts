@@ -1,0 +1,76 @@
+import { Decimal } from 'decimal.js';
+
+/**
+ * The only module that touches decimal.js. Amounts leave it as decimal strings with a currency;
+ * rounding happens only at the named steps the rule files declare.
+ */
+const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+
+export type Amount = Decimal;
+
+export type RoundingMode = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
+
+export interface Rounding {
+  readonly scale: number;
+  readonly mode: RoundingMode;
+}
+
+/** An amount crossing a boundary: decimal string plus ISO 4217 currency code. */
+export interface Money {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+const MODES: Record<RoundingMode, Decimal.Rounding> = {
+  'half-up': Decimal.ROUND_HALF_UP,
+  'half-even': Decimal.ROUND_HALF_EVEN,
+  'half-down': Decimal.ROUND_HALF_DOWN,
+  up: Decimal.ROUND_UP,
+  down: Decimal.ROUND_DOWN,
+};
+
+export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
+
+export function amount(value: string | number): Amount {
+  return new Dec(value);
+}
+
+export const ZERO = amount(0);
+export const ONE = amount(1);
+
+export function roundAmount(value: Amount, rounding: Rounding): Amount {
+  return value.toDecimalPlaces(rounding.scale, MODES[rounding.mode]);
+}
+
+export function sum(values: readonly Amount[]): Amount {
+  let total = ZERO;
+  for (const v of values) total = total.plus(v);
+  return total;
+}
+
+export function minOf(values: readonly Amount[]): Amount {
+  return Decimal.min(...values);
+}
+
+/** Plain decimal string; with a scale, padded to exactly that many places. */
+export function toDecimalString(value: Amount, scale?: number): string {
+  return scale === undefined ? value.toFixed() : value.toFixed(scale);
+}
+
+export function toMoney(value: Amount, currency: string, scale?: number): Money {
+  return { amount: toDecimalString(value, scale), currency };
+}
+
+export function fromMoney(money: Money): Amount {
+  return amount(money.amount);
+}
+
+/** Human-readable figure for formulas: thousands grouped with spaces ("105 887.28"). */
+export function formatFigure(value: Amount | string | number): string {
+  const text = typeof value === 'object' ? value.toFixed() : String(value);
+  const [whole = '', fraction] = text.split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  const digits = sign ? whole.slice(1) : whole;
+  const grouped = digits.length > 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : digits;
+  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+}

@@ -1,0 +1,24 @@
+import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { calculateRates } from '../../domain/calculate-rates.js';
+import type { AppContext } from '../build-app.js';
+import { problemResponses, RatesRequestSchema, RatesResponseSchema } from '../schemas.js';
+
+export function rateRoutes(context: AppContext): FastifyPluginAsync {
+  return async (app) => {
+    app.withTypeProvider<ZodTypeProvider>().post(
+      '/v1/rates',
+      {
+        schema: {
+          summary: 'Price a shipment: the cheapest routes, itemised, every line traced to its rule',
+          body: RatesRequestSchema,
+          response: { 200: RatesResponseSchema, ...problemResponses },
+        },
+      },
+      async (request) => {
+        const body = request.body;
+        return calculateRates(context.ruleSet, { ...body, acceptanceDate: body.acceptanceDate ?? context.today() });
+      },
+    );
+  };
+}

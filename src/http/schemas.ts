@@ -1,0 +1,187 @@
+import { z } from 'zod';
+
+/** Request and response schemas of the HTTP API: the one source of the API's types and of openapi.yaml. */
+
+export const StationCodeSchema = z
+  .string()
+  .regex(/^[A-Z0-9][A-Z0-9-]*$/, 'expected an upper-case station code such as MOSKVA (see GET /v1/stations)')
+  .max(64);
+
+export const MoneySchema = z
+  .object({
+    amount: z.string().describe('decimal string, never a binary float'),
+    currency: z.string().describe('ISO 4217 code'),
+  })
+  .meta({ id: 'Money' });
+
+export const CargoSchema = z
+  .union([
+    z.strictObject({ etsng: z.string().regex(/^\d{6}$/, 'an ETSNG code has 6 digits') }),
+    z.strictObject({ gng: z.string().regex(/^\d{8}$/, 'a GNG code has 8 digits') }),
+  ])
+  .describe('the cargo by its ETSNG code or its GNG code');
+
+export const UnitsSchema = z.strictObject({
+  kind: z.enum(['container', 'wagon']),
+  size: z.enum(['20', '30', '40', '45']).optional().describe('container size in feet; required for containers'),
+  containerType: z.enum(['dry', 'tank', 'reefer']).optional().describe('default dry'),
+  wagonType: z.string().regex(/^[a-z0-9-]+$/).max(40).optional(),
+  axles: z.number().int().min(2).max(16).optional().describe('wagon axles; default 4'),
+  loaded: z.boolean().default(true),
+  ownership: z.enum(['railway', 'private']).optional().describe('default private (listed in assumptions)'),
+  count: z.number().int().min(1).max(10_000).default(1),
+  grossMassTonnes: z
+    .number()
+    .positive()
+    .max(200)
+    .optional()
+    .describe('per unit: gross mass of a box, or cargo mass in a wagon; a default is assumed and listed when absent'),
+  shipmentType: z.enum(['single-wagon', 'group', 'block-train', 'container']).optional(),
+});
+
+export const RatesRequestSchema = z
+  .strictObject({
+    origin: StationCodeSchema,
+    destination: StationCodeSchema,
+    acceptanceDate: z.iso.date().optional().describe('date of acceptance (waybill date), YYYY-MM-DD; default today'),
+    cargo: CargoSchema,
+    units: UnitsSchema,
+    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+    via: z.array(StationCodeSchema).max(6).optional().describe('border stations the route must cross'),
+    maxOptions: z.number().int().min(1).max(20).default(3),
+  })
+  .meta({ id: 'RatesRequest' });
+
+const RuleRefSchema = z.object({ file: z.string(), version: z.string(), path: z.string() }).meta({ id: 'RuleRef' });
+
+export const QuoteLineSchema = z
+  .object({
+    railway: z.string(),
+    kind: z.enum(['rate', 'charge', 'coefficient', 'reduction', 'rounding', 'conversion']),
+    description: z.string(),
+    formula: z.string(),
+    amount: MoneySchema,
+    perUnit: MoneySchema.optional(),
+    inputs: z.record(z.string(), z.union([z.string(), z.number()])),
+    rule: RuleRefSchema,
+    reference: z.string(),
+    confidence: z.enum(['sourced', 'approximate', 'illustrative']),
+  })
+  .meta({ id: 'QuoteLine' });
+
+const ConversionSchema = z.object({
+  method: z.enum(['none', 'market', 'coefficient']),
+  from: z.string(),
+  to: z.string(),
+  rate: z.string(),
+  date: z.string().optional(),
+  source: z.string(),
+});
+
+export const RateOptionSchema = z
+  .object({
+    id: z.string(),
+    route: z.object({
+      stations: z.array(z.string()),
+      crossings: z.array(z.string()),
+      railways: z.array(z.string()),
+      distanceKm: z.number(),
+    }),
+    total: MoneySchema,
+    byRailway: z.array(
+      z.object({
+        railway: z.string(),
+        from: z.string(),
+        to: z.string(),
+        distanceKm: z.number(),
+        direction: z.enum(['export', 'import', 'transit', 'domestic']),
+        regime: z.string(),
+        total: MoneySchema,
+        local: MoneySchema,
+        conversion: ConversionSchema,
+        transitDays: z.number(),
+      }),
+    ),
+    lines: z.array(QuoteLineSchema),
+    transitDays: z.number(),
+    transit: z.object({
+      legs: z.array(
+        z.object({ railway: z.string(), distanceKm: z.number(), speedKmPerDay: z.number(), days: z.number() }),
+      ),
+      crossings: z.array(
+        z.object({ crossing: z.string(), name: z.string(), gaugeChange: z.string(), dwellHours: z.number() }),
+      ),
+    }),
+    assumptions: z.array(z.string()),
+    notes: z.array(z.string()),
+    ruleVersions: z.array(
+      z.object({
+        railway: z.string(),
+        version: z.string(),
+        file: z.string(),
+        hash: z.string(),
+        amendments: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
+      }),
+    ),
+  })
+  .meta({ id: 'RateOption' });
+
+export const RatesResponseSchema = z
+  .object({
+    acceptanceDate: z.string(),
+    currency: z.string(),
+    ruleSetHash: z.string(),
+    cargo: z.object({ etsng: z.string(), gng: z.string().optional(), name: z.string(), tariffClass: z.number() }),
+    options: z.array(RateOptionSchema),
+    unpriced: z.array(z.object({ route: z.array(z.string()), reason: z.string() })),
+  })
+  .meta({ id: 'RatesResponse' });
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    instance: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ pointer: z.string(), detail: z.string() })).optional(),
+    suggestions: z.array(z.string()).optional(),
+  })
+  .loose()
+  .meta({ id: 'Problem' });
+
+export const StationSchema = z
+  .object({
+    code: z.string(),
+    name: z.string(),
+    nameLocal: z.string().optional(),
+    aliases: z.array(z.string()),
+    railway: z.string(),
+    country: z.string(),
+    lat: z.number(),
+    lon: z.number(),
+    kinds: z.array(z.string()),
+  })
+  .meta({ id: 'Station' });
+
+export const VersionSummarySchema = z.object({
+  railway: z.string(),
+  version: z.string(),
+  title: z.string(),
+  effectiveFrom: z.string(),
+  effectiveTo: z.string().optional(),
+  file: z.string(),
+  hash: z.string(),
+  confidence: z.string(),
+  reference: z.string(),
+  amendments: z.array(
+    z.object({ id: z.string(), title: z.string(), effectiveFrom: z.string(), effectiveTo: z.string(), file: z.string() }),
+  ),
+});
+
+export const problemResponses = {
+  400: ProblemSchema,
+  404: ProblemSchema,
+  422: ProblemSchema,
+} as const;

@@ -1,0 +1,139 @@
+import { amount, ZERO } from '../domain/money.js';
+import type {
+  Amendment,
+  Band,
+  Charge,
+  Coefficient,
+  RailwayVersion,
+  Regime,
+  RoundingByUnit,
+  RuleRef,
+  When,
+} from '../domain/tariff.js';
+import { formatPath } from './rule-issue.js';
+import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';
+import type { z } from 'zod';
+import type { RoundingByUnitSchema } from './schema/common.js';
+
+interface Origin {
+  readonly file: string;
+  readonly version: string;
+  readonly hash: string;
+}
+
+const ref = (origin: Origin, path: readonly PropertyKey[]): RuleRef => ({
+  file: origin.file,
+  version: origin.version,
+  path: formatPath(path),
+});
+
+export function compileRailwayVersion(data: RailwayVersionFile, origin: Origin): RailwayVersion {
+  return {
+    railway: data.railway,
+    name: data.name,
+    country: data.country,
+    gauge: data.gauge,
+    title: data.title,
+    effectiveFrom: data.effectiveFrom,
+    effectiveTo: data.effectiveTo,
+    supersedes: data.supersedes ?? undefined,
+    reference: data.reference,
+    confidence: data.confidence,
+    speedKmPerDay: data.speedKmPerDay,
+    quoteValidityDays: data.quoteValidityDays,
+    file: origin.file,
+    hash: origin.hash,
+    regimes: data.regimes.map((regime, r): Regime => {
+      const at = ['regimes', r];
+      return {
+        id: regime.id,
+        name: regime.name,
+        directions: regime.directions,
+        currency: regime.currency,
+        stepRounding: regime.rounding.step,
+        totalRounding: byUnit(regime.rounding.total),
+        reductions: {
+          combine: regime.reductions.combine,
+          cap: regime.reductions.cap === undefined ? undefined : amount(regime.reductions.cap),
+        },
+        conversion: regime.conversion && { table: regime.conversion.table, rounding: byUnit(regime.conversion.rounding) },
+        rates: regime.rates.map((c, i) => compileCharge(c, ref(origin, [...at, 'rates', i]))),
+        charges: (regime.charges ?? []).map((c, i) => compileCharge(c, ref(origin, [...at, 'charges', i]))),
+        coefficients: (regime.coefficients ?? []).map((c, i) =>
+          compileCoefficient(c, ref(origin, [...at, 'coefficients', i])),
+        ),
+        rule: ref(origin, at),
+      };
+    }),
+  };
+}
+
+export function compileAmendment(data: AmendmentFile, origin: Origin): Amendment {
+  return {
+    railway: data.railway,
+    id: data.id,
+    title: data.title,
+    effectiveFrom: data.effectiveFrom,
+    effectiveTo: data.effectiveTo,
+    reference: data.reference,
+    confidence: data.confidence,
+    file: origin.file,
+    hash: origin.hash,
+    changes: data.changes.map((change, c) => {
+      const at = ['changes', c];
+      return {
+        regime: change.regime,
+        addRates: (change.rates ?? []).map((x, i) => compileCharge(x, ref(origin, [...at, 'rates', i]))),
+        addCharges: (change.charges ?? []).map((x, i) => compileCharge(x, ref(origin, [...at, 'charges', i]))),
+        addCoefficients: (change.coefficients ?? []).map((x, i) =>
+          compileCoefficient(x, ref(origin, [...at, 'coefficients', i])),
+        ),
+        remove: change.remove ?? [],
+      };
+    }),
+  };
+}
+
+export function compileCharge(data: ChargeFile, rule: RuleRef): Charge {
+  const bands: Band[] = data.formula
+    ? [{ fromKm: 0, toKm: undefined, fixed: amount(data.formula.fixed ?? '0'), perKm: amount(data.formula.perKm ?? '0') }]
+    : (data.bands ?? []).map((band) => ({
+        fromKm: band.fromKm,
+        toKm: band.toKm,
+        fixed: amount(band.rate ?? band.fixed ?? '0'),
+        perKm: band.perKm === undefined ? ZERO : amount(band.perKm),
+      }));
+  return {
+    id: data.id,
+    description: data.description,
+    basis: data.basis,
+    when: compileWhen(data.when),
+    bands,
+    isFormula: data.formula !== undefined,
+    distanceStepKm: data.distanceStepKm,
+    reference: data.reference,
+    confidence: data.confidence,
+    rule,
+  };
+}
+
+export function compileCoefficient(data: CoefficientFile, rule: RuleRef): Coefficient {
+  return {
+    id: data.id,
+    description: data.description,
+    when: compileWhen(data.when),
+    factor: amount(data.factor),
+    appliesTo: data.appliesTo ?? [],
+    reference: data.reference,
+    confidence: data.confidence,
+    rule,
+  };
+}
+
+export function compileWhen(when: When | undefined): When {
+  return when ?? {};
+}
+
+function byUnit(rounding: z.infer<typeof RoundingByUnitSchema>): RoundingByUnit {
+  return 'container' in rounding ? rounding : { container: rounding, wagon: rounding };
+}

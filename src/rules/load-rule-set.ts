@@ -1,0 +1,146 @@
+import type { z } from 'zod';
+import { buildNetwork } from '../domain/network.js';
+import { createRuleSet, type RuleSet } from '../domain/rule-set.js';
+import type { Amendment, RailwayVersion } from '../domain/tariff.js';
+import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
+import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
+import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
+import { deepFreeze } from './deep-freeze.js';
+import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
+import { type RuleIssue, RuleSetError } from './rule-issue.js';
+import { CargoFileSchema } from './schema/cargo.js';
+import { FxFileSchema } from './schema/fx.js';
+import { NetworkFileSchema } from './schema/network.js';
+import { AmendmentSchema, RailwayVersionSchema } from './schema/railway.js';
+import { parseSourceFile } from './source-file.js';
+import { validateFile } from './validate-file.js';
+
+export interface RuleSetReport {
+  readonly ruleSet?: RuleSet;
+  readonly issues: readonly RuleIssue[];
+  readonly summary: RuleSetSummary;
+}
+
+export interface RuleSetSummary {
+  readonly files: number;
+  readonly railways: number;
+  readonly versions: number;
+  readonly amendments: number;
+  readonly stations: number;
+  readonly links: number;
+  readonly crossings: number;
+  readonly cargoCodes: number;
+}
+
+/** Loads and validates a rules directory; throws RuleSetError listing every problem found. */
+export async function loadRuleSet(dir: string): Promise<RuleSet> {
+  const report = checkRuleFiles(await readRuleFiles(dir));
+  if (!report.ruleSet) throw new RuleSetError(report.issues);
+  return report.ruleSet;
+}
+
+export async function checkRuleSet(dir: string): Promise<RuleSetReport> {
+  return checkRuleFiles(await readRuleFiles(dir));
+}
+
+/** The pure part: rule file texts in (any order), a validated frozen rule set or all of its issues out. */
+export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
+  const files = [...input].sort((a, b) => a.path.localeCompare(b.path));
+  const issues: RuleIssue[] = [];
+  const hashes = files.map((f) => ({ file: f.path, hash: sha256(f.text) }));
+  const hashOf = new Map(hashes.map((h) => [h.file, h.hash]));
+  const buckets = { railways: [], amendments: [], network: [], cargo: [], fx: [] } as {
+    railways: Parsed<z.output<typeof RailwayVersionSchema>>[];
+    amendments: Parsed<z.output<typeof AmendmentSchema>>[];
+    network: Parsed<z.output<typeof NetworkFileSchema>>[];
+    cargo: Parsed<z.output<typeof CargoFileSchema>>[];
+    fx: Parsed<z.output<typeof FxFileSchema>>[];
+  };
+
+  for (const file of files) {
+    const source = parseSourceFile(file.path, file.text);
+    issues.push(...source.issues);
+    if (source.issues.length > 0) continue;
+    const folder = file.path.split('/')[0];
+    const shortHash = (hashOf.get(file.path) ?? '').slice(0, 12);
+    const add = <S extends z.ZodType>(schema: S, into: Parsed<z.output<S>>[], version: (v: z.output<S>) => string) => {
+      const { value, issues: found } = validateFile(source, schema);
+      issues.push(...found);
+      if (value !== undefined) into.push({ source, data: value, version: version(value) });
+    };
+    switch (folder) {
+      case 'railways':
+        add(RailwayVersionSchema, buckets.railways, (v) => v.effectiveFrom);
+        break;
+      case 'amendments':
+        add(AmendmentSchema, buckets.amendments, (v) => `${v.effectiveFrom}/${v.id}`);
+        break;
+      case 'network':
+        add(NetworkFileSchema, buckets.network, () => shortHash);
+        break;
+      case 'cargo':
+        add(CargoFileSchema, buckets.cargo, () => shortHash);
+        break;
+      case 'fx':
+        add(FxFileSchema, buckets.fx, () => shortHash);
+        break;
+      default:
+        issues.push(source.issueAt([], `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo or fx)`));
+    }
+  }
+
+  const railwayCodes = new Set(buckets.railways.map((p) => p.data.railway));
+  const network = compileNetwork(buckets.network, railwayCodes, issues);
+  const cargo = compileCargo(buckets.cargo, issues);
+  const fx = compileFx(buckets.fx, issues);
+  const known = { stations: new Set(network.stations.keys()), groups: new Set(cargo.groups.keys()), fx };
+  const versionsByRailway = checkRailwayVersions(buckets.railways, known, issues);
+  checkAmendments(buckets.amendments, versionsByRailway, known, issues);
+
+  const railways = new Map<string, RailwayVersion[]>();
+  for (const [code, parsed] of versionsByRailway) {
+    railways.set(
+      code,
+      parsed.map((p) => compileRailwayVersion(p.data, origin(p, hashOf))),
+    );
+  }
+  const amendments = new Map<string, Amendment[]>();
+  for (const p of buckets.amendments) {
+    const list = amendments.get(p.data.railway) ?? [];
+    list.push(compileAmendment(p.data, origin(p, hashOf)));
+    amendments.set(p.data.railway, list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)));
+  }
+
+  const summary: RuleSetSummary = {
+    files: files.length,
+    railways: railways.size,
+    versions: buckets.railways.length,
+    amendments: buckets.amendments.length,
+    stations: network.stations.size,
+    links: network.links.length,
+    crossings: network.crossings.length,
+    cargoCodes: cargo.etsng.size + cargo.gng.size,
+  };
+  if (issues.length > 0) return { issues: sortIssues(issues), summary };
+
+  const ruleSet = createRuleSet(
+    deepFreeze({
+      files: hashes,
+      hash: sha256(hashes.map((h) => `${h.file}:${h.hash}\n`).join('')),
+      railways,
+      amendments,
+      network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
+      cargo,
+      fx,
+    }),
+  );
+  return { ruleSet, issues: [], summary };
+}
+
+function origin(p: Parsed<unknown>, hashOf: ReadonlyMap<string, string>) {
+  return { file: p.source.file, version: p.version, hash: hashOf.get(p.source.file) ?? '' };
+}
+
+function sortIssues(issues: readonly RuleIssue[]): RuleIssue[] {
+  return [...issues].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}

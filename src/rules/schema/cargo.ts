@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Id, sourced } from './common.js';
+
+export const CargoFileSchema = z.strictObject({
+  etsng: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^\d{6}$/, 'an ETSNG code has 6 digits (quote it: "011005")'),
+        name: z.string().min(1),
+        tariffClass: z.number().int().min(1).max(3),
+        minMassTonnes: z.number().positive().optional(),
+        groups: z.array(Id).optional(),
+        ...sourced,
+      }),
+    )
+    .optional(),
+  gng: z
+    .array(
+      z.strictObject({
+        code: z.string().regex(/^\d{8}$/, 'a GNG code has 8 digits (quote it: "10019190")'),
+        name: z.string().min(1),
+        ettClass: z.number().int().min(1).max(3),
+        etsng: z.string().regex(/^\d{6}$/),
+        groups: z.array(Id).optional(),
+        ...sourced,
+      }),
+    )
+    .optional(),
+  groups: z
+    .array(
+      z.strictObject({
+        id: Id,
+        name: z.string().min(1),
+        etsngPrefixes: z.array(z.string().regex(/^\d{1,6}$/)).optional(),
+        gngPrefixes: z.array(z.string().regex(/^\d{1,8}$/)).optional(),
+        ...sourced,
+      }),
+    )
+    .optional(),
+});
+
+export type CargoFile = z.infer<typeof CargoFileSchema>;

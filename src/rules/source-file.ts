@@ -1,0 +1,44 @@
+import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { formatPath, type RuleIssue } from './rule-issue.js';
+
+/** A parsed YAML rule file that can say on which line any path of it stands. */
+export interface SourceFile {
+  readonly file: string;
+  readonly data: unknown;
+  readonly issues: readonly RuleIssue[];
+  issueAt(path: readonly PropertyKey[], message: string, key?: string): RuleIssue;
+}
+
+export function parseSourceFile(file: string, text: string): SourceFile {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const position = (offset: number) => lineCounter.linePos(offset);
+
+  function nodeAt(path: readonly PropertyKey[], key?: string): { node: Node | undefined; exact: boolean } {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const prefix = path.slice(0, depth);
+      const node = (prefix.length === 0 ? doc.contents : doc.getIn(prefix, true)) as Node | undefined;
+      if (!node) continue;
+      if (key !== undefined && depth === path.length && isMap(node)) {
+        const pair = node.items.find((item) => isScalar(item.key) && item.key.value === key);
+        if (pair && isScalar(pair.key)) return { node: pair.key, exact: true };
+      }
+      return { node, exact: depth === path.length };
+    }
+    return { node: undefined, exact: false };
+  }
+
+  function issueAt(path: readonly PropertyKey[], message: string, key?: string): RuleIssue {
+    const { node } = nodeAt(path, key);
+    const { line, col } = position(node?.range?.[0] ?? 0);
+    const fullPath = key === undefined ? path : [...path, key];
+    return { file, line, column: col, path: formatPath(fullPath), message };
+  }
+
+  const issues: RuleIssue[] = [...doc.errors, ...doc.warnings].map((error) => {
+    const { line, col } = position(error.pos[0]);
+    return { file, line, column: col, path: '', message: error.message.split('\n')[0] ?? error.message };
+  });
+  const data = issues.length === 0 ? doc.toJS() : undefined;
+  return { file, data, issues, issueAt };
+}

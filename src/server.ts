@@ -1,0 +1,38 @@
+import { loadConfig } from './config.js';
+import { buildApp } from './http/build-app.js';
+import { loadRuleSet } from './rules/load-rule-set.js';
+import { RuleSetError } from './rules/rule-issue.js';
+
+/** Composition root: configuration, rules, app, listen, graceful close. */
+async function start(): Promise<void> {
+  const config = loadConfig(process.env);
+  let ruleSet: Awaited<ReturnType<typeof loadRuleSet>>;
+  try {
+    ruleSet = await loadRuleSet(config.rulesDir);
+  } catch (error) {
+    if (error instanceof RuleSetError) {
+      process.stderr.write(`throughrate: refusing to start, the rules in ${config.rulesDir} are broken\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await buildApp({
+    ruleSet,
+    logger: { level: config.logLevel },
+    bodyLimitBytes: config.bodyLimitBytes,
+  });
+  const close = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', close);
+  process.once('SIGTERM', close);
+  await app.listen({ port: config.port, host: config.host });
+  app.log.info({ rulesDir: config.rulesDir, ruleSetHash: ruleSet.hash }, 'throughrate ready');
+}
+
+start().catch((error) => {
+  process.stderr.write(`throughrate: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
