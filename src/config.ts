@@ -4,7 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** The rules bundled with the package, from the sources (src/) or the build (dist/src/), whatever the cwd. */
-export const BUNDLED_RULES_DIR = [new URL('../rules', import.meta.url), new URL('../../rules', import.meta.url)]
+export const BUNDLED_RULES_DIR = [
+  new URL('../rules', import.meta.url),
+  new URL('../../rules', import.meta.url),
+]
   .map((url) => fileURLToPath(url))
   .find((dir) => existsSync(resolve(dir, 'railways'))) as string;
 
@@ -15,7 +18,11 @@ const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(256 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * 1024),
 });
 
 export interface Config {

@@ -11,7 +11,9 @@ async function start(): Promise<void> {
     ruleSet = await loadRuleSet(config.rulesDir);
   } catch (error) {
     if (error instanceof RuleSetError) {
-      process.stderr.write(`throughrate: refusing to start, the rules in ${config.rulesDir} are broken\n${error.message}\n`);
+      process.stderr.write(
+        `throughrate: refusing to start, the rules in ${config.rulesDir} are broken\n${error.message}\n`,
+      );
       process.exit(1);
     }
     throw error;
@@ -33,6 +35,8 @@ async function start(): Promise<void> {
 }
 
 start().catch((error) => {
-  process.stderr.write(`throughrate: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `throughrate: failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

@@ -40,7 +40,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       return 2;
     }
     if (isDomainError(error)) {
-      const hint = error.details.suggestions?.length ? ` (did you mean ${error.details.suggestions.join(', ')}?)` : '';
+      const hint = error.details.suggestions?.length
+        ? ` (did you mean ${error.details.suggestions.join(', ')}?)`
+        : '';
       io.stderr.write(`throughrate: ${error.code}: ${error.message}${hint}\n`);
       return 1;
     }

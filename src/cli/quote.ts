@@ -3,8 +3,8 @@ import { calculateRates } from '../domain/calculate-rates.js';
 import type { RatesResult } from '../domain/quote.js';
 import type { RateRequest } from '../domain/shipment.js';
 import { RatesRequestSchema } from '../http/schemas.js';
-import { loadCliRuleSet } from './load-cli-rule-set.js';
 import { type CliIo, today, UsageError } from './io.js';
+import { loadCliRuleSet } from './load-cli-rule-set.js';
 
 export const QUOTE_OPTIONS = {
   from: { type: 'string' },
@@ -27,7 +27,10 @@ export const QUOTE_OPTIONS = {
 } as const;
 
 /** Builds and validates a rate request from command-line flags, with the same schema as the HTTP API. */
-export function requestFromFlags(values: Record<string, string | boolean | string[] | undefined>, io: CliIo): RateRequest {
+export function requestFromFlags(
+  values: Record<string, string | boolean | string[] | undefined>,
+  io: CliIo,
+): RateRequest {
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   const cargo = str('cargo');
   if (!str('from') || !str('to') || !cargo) throw new UsageError('--from, --to and --cargo are required');
@@ -74,7 +77,9 @@ export function formatRates(result: RatesResult): string {
   ];
   result.options.forEach((option, i) => {
     out.push(`Option ${i + 1}: ${option.route.stations.join(' → ')}`);
-    out.push(`  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days`);
+    out.push(
+      `  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days`,
+    );
     for (const share of option.byRailway) {
       out.push(
         `  ${share.railway.padEnd(4)} ${share.from} → ${share.to}, ${share.distanceKm} km ${share.direction}: ` +
@@ -82,7 +87,9 @@ export function formatRates(result: RatesResult): string {
       );
     }
     for (const line of option.lines) {
-      out.push(`    ${line.railway.padEnd(4)} ${line.kind.padEnd(10)} ${line.amount.amount.padStart(14)} ${line.amount.currency}  ${line.description}`);
+      out.push(
+        `    ${line.railway.padEnd(4)} ${line.kind.padEnd(10)} ${line.amount.amount.padStart(14)} ${line.amount.currency}  ${line.description}`,
+      );
       out.push(`${' '.repeat(21)}${line.formula}  [${line.rule.file} ${line.rule.path}; ${line.confidence}]`);
     }
     for (const a of option.assumptions) out.push(`  assumption: ${a}`);
@@ -90,7 +97,9 @@ export function formatRates(result: RatesResult): string {
     out.push('');
   });
   if (result.unpriced.length > 0) {
-    out.push(`${result.unpriced.length} other route(s) could not be priced, e.g. ${result.unpriced[0]?.reason}`);
+    out.push(
+      `${result.unpriced.length} other route(s) could not be priced, e.g. ${result.unpriced[0]?.reason}`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

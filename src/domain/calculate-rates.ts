@@ -19,9 +19,11 @@ export const DEFAULT_MAX_OPTIONS = 3;
 export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesResult {
   requireStation(ruleSet, request.origin, '/origin');
   requireStation(ruleSet, request.destination, '/destination');
-  request.via?.forEach((code, i) => requireStation(ruleSet, code, `/via/${i}`));
+  for (const [i, code] of (request.via ?? []).entries()) requireStation(ruleSet, code, `/via/${i}`);
   if (request.origin === request.destination) {
-    throw new DomainError('INVALID_REQUEST', 'origin and destination are the same station', { pointer: '/destination' });
+    throw new DomainError('INVALID_REQUEST', 'origin and destination are the same station', {
+      pointer: '/destination',
+    });
   }
   if (request.units.kind === 'container' && request.units.size === undefined) {
     throw new DomainError('INVALID_REQUEST', 'a container shipment needs its size (20, 30, 40 or 45)', {
@@ -55,7 +57,9 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
     }
   }
   if (options.length === 0 && firstError) throw firstError;
-  options.sort((a, b) => compareAmounts(a.total.amount, b.total.amount) || a.route.distanceKm - b.route.distanceKm);
+  options.sort(
+    (a, b) => compareAmounts(a.total.amount, b.total.amount) || a.route.distanceKm - b.route.distanceKm,
+  );
   return {
     acceptanceDate: request.acceptanceDate,
     currency: request.currency,
@@ -91,7 +95,11 @@ export function priceRoute(ruleSet: RuleSet, route: Route, shipment: Shipment, c
           (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
         amount: moneyOf(total, currency),
         perUnit: moneyOf(unit, currency),
-        inputs: { rate: conversion.info.rate, method: conversion.info.method, source: conversion.info.source },
+        inputs: {
+          rate: conversion.info.rate,
+          method: conversion.info.method,
+          source: conversion.info.source,
+        },
         rule: conversion.rule ?? leg.regime.rule,
         reference: conversion.reference,
         confidence: conversion.confidence,
@@ -112,7 +120,10 @@ export function priceRoute(ruleSet: RuleSet, route: Route, shipment: Shipment, c
     });
   }
   const dwellHours = route.crossings.reduce((acc, c) => acc + c.dwellHours, 0);
-  const runningDays = legs.reduce((acc, l) => acc + l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind], 0);
+  const runningDays = legs.reduce(
+    (acc, l) => acc + l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind],
+    0,
+  );
   return {
     id: route.stations.join('>'),
     route: {

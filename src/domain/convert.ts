@@ -1,6 +1,6 @@
 import type { IsoDate } from './dates.js';
 import { coefficientInForce, type FxRate, type FxRules, missingRate, rateInForce } from './fx.js';
-import { type Amount, amount, formatFigure, roundAmount, type Rounding } from './money.js';
+import { type Amount, amount, formatFigure, type Rounding, roundAmount } from './money.js';
 import type { ConversionInfo } from './quote.js';
 import type { Regime, RuleRef, UnitKind } from './tariff.js';
 
@@ -20,7 +20,13 @@ export interface Conversion {
  * How a regime's amounts become the requested currency on a date: the CIS payment coefficient where the regime
  * declares one for that currency, otherwise the declared market rates (direct, inverse, or crossed through USD).
  */
-export function conversionFor(fx: FxRules, regime: Regime, to: string, date: IsoDate, unitKind: UnitKind): Conversion {
+export function conversionFor(
+  fx: FxRules,
+  regime: Regime,
+  to: string,
+  date: IsoDate,
+  unitKind: UnitKind,
+): Conversion {
   const from = regime.currency;
   if (from === to) {
     return {
@@ -90,11 +96,17 @@ function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate):
       from,
       to,
       rate: rate.toSignificantDigits(12).toFixed(),
-      date: used.map((u) => u.date).sort().at(-1),
-      source: used.map((u) => `${u.base}/${u.quote} ${u.rate.toFixed()} on ${u.date}: ${u.reference}`).join('; '),
+      date: used
+        .map((u) => u.date)
+        .sort()
+        .at(-1),
+      source: used
+        .map((u) => `${u.base}/${u.quote} ${u.rate.toFixed()} on ${u.date}: ${u.reference}`)
+        .join('; '),
     },
     convert: (v) => roundAmount(v.times(rate), MARKET_ROUNDING),
-    formula: (v, r) => `${formatFigure(v)} ${from} ${shown} (${used.map((u) => u.date).join(', ')}) = ${formatFigure(r)} ${to}`,
+    formula: (v, r) =>
+      `${formatFigure(v)} ${from} ${shown} (${used.map((u) => u.date).join(', ')}) = ${formatFigure(r)} ${to}`,
     rule: used[0]?.rule,
     reference: used.map((u) => u.reference).join('; '),
     confidence: weakest,

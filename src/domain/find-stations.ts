@@ -1,9 +1,48 @@
 import type { Network, Station } from './network.js';
 
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
-  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch',
-  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya', қ: 'k', ғ: 'g', ү: 'u', ұ: 'u', ң: 'n', ө: 'o', һ: 'h', і: 'i', ә: 'a',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'y',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'yu',
+  я: 'ya',
+  қ: 'k',
+  ғ: 'g',
+  ү: 'u',
+  ұ: 'u',
+  ң: 'n',
+  ө: 'o',
+  һ: 'h',
+  і: 'i',
+  ә: 'a',
 };
 
 /** Lower-case Latin letters and digits only: "Дина Нурпеисова" and "Dina-Nurpeisova" both become "dinanurpeisova". */
@@ -16,7 +55,9 @@ export function normaliseName(text: string): string {
 }
 
 function namesOf(station: Station): string[] {
-  return [station.code, station.name, station.nameLocal ?? '', ...station.aliases].map(normaliseName).filter(Boolean);
+  return [station.code, station.name, station.nameLocal ?? '', ...station.aliases]
+    .map(normaliseName)
+    .filter(Boolean);
 }
 
 /** Stations whose code, name, local name or alias matches the query, best first; typos within two letters count. */

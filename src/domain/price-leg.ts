@@ -1,6 +1,6 @@
 import { DomainError } from './domain-error.js';
 import { failedCondition } from './match-when.js';
-import { type Amount, amount, formatFigure, roundAmount, type Rounding, ZERO } from './money.js';
+import { type Amount, amount, formatFigure, type Rounding, roundAmount, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { QuoteLine } from './quote.js';
 import type { Leg } from './routes.js';
@@ -27,7 +27,12 @@ interface Component {
   value: Amount;
 }
 
-export function priceLeg(tariff: TariffInForce, leg: Leg, shipment: Shipment, routeStations: ReadonlySet<string>): LegPrice {
+export function priceLeg(
+  tariff: TariffInForce,
+  leg: Leg,
+  shipment: Shipment,
+  routeStations: ReadonlySet<string>,
+): LegPrice {
   const ctx: LegContext = {
     shipment,
     direction: leg.direction,
@@ -38,9 +43,13 @@ export function priceLeg(tariff: TariffInForce, leg: Leg, shipment: Shipment, ro
   };
   const regime = tariff.regimes.find((r) => r.directions.includes(leg.direction));
   if (!regime) {
-    throw new DomainError('UNIT_NOT_CARRIED', `${leg.railway} has no tariff regime for ${leg.direction} traffic`, {
-      railway: leg.railway,
-    });
+    throw new DomainError(
+      'UNIT_NOT_CARRIED',
+      `${leg.railway} has no tariff regime for ${leg.direction} traffic`,
+      {
+        railway: leg.railway,
+      },
+    );
   }
   const base = regime.rates.find((rate) => failedCondition(rate.when, ctx) === undefined);
   if (!base) throw notCarried(leg, shipment, regime);
@@ -51,11 +60,29 @@ export function priceLeg(tariff: TariffInForce, leg: Leg, shipment: Shipment, ro
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
   for (const charge of [base, ...regime.charges.filter((c) => failedCondition(c.when, ctx) === undefined)]) {
-    const { value, formula, inputs } = evaluateCharge(charge, leg.km, shipment, currency, regime.stepRounding);
+    const { value, formula, inputs } = evaluateCharge(
+      charge,
+      leg.km,
+      shipment,
+      currency,
+      regime.stepRounding,
+    );
     const once = charge.basis === 'shipment';
     if (once) shipmentTotal = shipmentTotal.plus(value);
     else perUnit.push({ charge, isBase: charge === base, value });
-    lines.push(line(leg, charge === base ? 'rate' : 'charge', charge.description, formula, value, once ? 1 : count, currency, inputs, charge));
+    lines.push(
+      line(
+        leg,
+        charge === base ? 'rate' : 'charge',
+        charge.description,
+        formula,
+        value,
+        once ? 1 : count,
+        currency,
+        inputs,
+        charge,
+      ),
+    );
   }
 
   const coefficients = regime.coefficients.filter((c) => failedCondition(c.when, ctx) === undefined);
@@ -98,18 +125,33 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency
   const distance = charge.distanceStepKm ? Math.ceil(km / charge.distanceStepKm) * charge.distanceStepKm : km;
   const band = findBand(charge, distance);
   const rate = roundAmount(band.fixed.plus(band.perKm.times(distance)), step);
-  const quantity = charge.basis === 'tonne' ? shipment.unit.chargedMassTonnes : charge.basis === 'axle' ? shipment.unit.axles : 1;
+  const quantity =
+    charge.basis === 'tonne'
+      ? shipment.unit.chargedMassTonnes
+      : charge.basis === 'axle'
+        ? shipment.unit.axles
+        : 1;
   const value = roundAmount(rate.times(quantity), step);
 
   const parts: string[] = [];
-  if (!band.perKm.isZero()) parts.push(`${formatFigure(distance)} km × ${formatFigure(band.perKm)} ${currency}/km`);
+  if (!band.perKm.isZero())
+    parts.push(`${formatFigure(distance)} km × ${formatFigure(band.perKm)} ${currency}/km`);
   if (!band.fixed.isZero() || parts.length === 0) parts.push(`${formatFigure(band.fixed)} ${currency}`);
-  const stepNote = distance !== km ? `${formatFigure(km)} km → ${formatFigure(distance)} km (${charge.distanceStepKm} km steps); ` : '';
+  const stepNote =
+    distance !== km
+      ? `${formatFigure(km)} km → ${formatFigure(distance)} km (${charge.distanceStepKm} km steps); `
+      : '';
   const unitLabel = charge.basis === 'tonne' ? 't' : charge.basis === 'axle' ? 'axles' : '';
-  const formula =
-    quantity === 1 && unitLabel === ''
-      ? `${stepNote}${parts.join(' + ')} = ${formatFigure(value)} ${currency}`
-      : `${stepNote}(${parts.join(' + ')}) = ${formatFigure(rate)} ${currency}/${charge.basis} × ${formatFigure(quantity)} ${unitLabel} = ${formatFigure(value)} ${currency}`;
+  const shown = (v: Amount) => `${formatFigure(v.toFixed(step.scale))} ${currency}`;
+  let formula: string;
+  if (quantity === 1 && unitLabel === '') {
+    formula = band.perKm.isZero()
+      ? `${shown(value)} per ${charge.basis === 'shipment' ? 'shipment' : 'unit'}`
+      : `${stepNote}${parts.join(' + ')} = ${shown(value)}`;
+  } else {
+    const rateText = parts.length === 1 && band.perKm.isZero() ? '' : `(${parts.join(' + ')}) = `;
+    formula = `${stepNote}${rateText}${shown(rate)}/${charge.basis} × ${formatFigure(quantity)} ${unitLabel} = ${shown(value)}`;
+  }
   const inputs: Record<string, string | number> = { distanceKm: km, basis: charge.basis };
   if (distance !== km) inputs.chargedDistanceKm = distance;
   if (!charge.isFormula) inputs.band = `${band.fromKm}–${band.toKm ?? '…'} km`;
@@ -124,7 +166,10 @@ function findBand(charge: Charge, km: number): Band {
   for (const band of charge.bands) {
     if (km >= band.fromKm && (band.toKm === undefined || km <= band.toKm)) return band;
   }
-  throw new DomainError('UNIT_NOT_CARRIED', `${km} km is beyond the distance table of ${charge.rule.file} ${charge.rule.path}`);
+  throw new DomainError(
+    'UNIT_NOT_CARRIED',
+    `${km} km is beyond the distance table of ${charge.rule.file} ${charge.rule.path}`,
+  );
 }
 
 function applyCoefficients(
@@ -147,7 +192,7 @@ function applyCoefficients(
         leg,
         coefficient.factor.lt(1) ? 'reduction' : 'coefficient',
         `${coefficient.description} (on ${component.charge.id})`,
-        `${formatFigure(before)} ${currency} × ${coefficient.factor.toFixed()} = ${formatFigure(component.value)} ${currency}`,
+        `${formatFigure(before.toFixed(step.scale))} ${currency} × ${coefficient.factor.toFixed()} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
         component.value.minus(before),
         count,
         currency,
@@ -167,7 +212,7 @@ function applyCoefficients(
       leg,
       'reduction',
       `${explanation} (on ${component.charge.id})`,
-      `${formatFigure(before)} ${currency} × ${factor.toFixed()} = ${formatFigure(component.value)} ${currency}`,
+      `${formatFigure(before.toFixed(step.scale))} ${currency} × ${factor.toFixed()} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
       component.value.minus(before),
       count,
       currency,

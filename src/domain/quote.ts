@@ -87,7 +87,12 @@ export interface RatesResult {
   readonly acceptanceDate: string;
   readonly currency: string;
   readonly ruleSetHash: string;
-  readonly cargo: { readonly etsng: string; readonly gng?: string | undefined; readonly name: string; readonly tariffClass: number };
+  readonly cargo: {
+    readonly etsng: string;
+    readonly gng?: string | undefined;
+    readonly name: string;
+    readonly tariffClass: number;
+  };
   readonly options: RateOption[];
   /** Routes considered but not priced, with why (a railway without a tariff, a unit not carried…). */
   readonly unpriced: { readonly route: string[]; readonly reason: string }[];

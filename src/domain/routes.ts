@@ -35,11 +35,15 @@ export function findRoutes(network: Network, origin: string, destination: string
   function extend(at: string, railway: string, visited: ReadonlySet<string>, path: readonly Crossing[]) {
     if (routes.length >= MAX_ROUTES) return;
     if (railway === target) {
-      if (network.distanceKm(at, destination) !== undefined) routes.push(buildRoute(network, origin, destination, path));
+      if (network.distanceKm(at, destination) !== undefined)
+        routes.push(buildRoute(network, origin, destination, path));
       return;
     }
     for (const crossing of network.crossings) {
-      for (const [exit, entry] of [crossing.stations, [crossing.stations[1], crossing.stations[0]] as const]) {
+      for (const [exit, entry] of [
+        crossing.stations,
+        [crossing.stations[1], crossing.stations[0]] as const,
+      ]) {
         const next = railwayOf(entry);
         if (railwayOf(exit) !== railway || next === undefined || visited.has(next)) continue;
         if (network.distanceKm(at, exit) === undefined) continue;
@@ -55,10 +59,17 @@ export function findRoutes(network: Network, origin: string, destination: string
 
 /** A crossing with its stations in the direction of travel. */
 function orient(crossing: Crossing, exit: string): Crossing {
-  return crossing.stations[0] === exit ? crossing : { ...crossing, stations: [crossing.stations[1], crossing.stations[0]] };
+  return crossing.stations[0] === exit
+    ? crossing
+    : { ...crossing, stations: [crossing.stations[1], crossing.stations[0]] };
 }
 
-function buildRoute(network: Network, origin: string, destination: string, crossings: readonly Crossing[]): Route {
+function buildRoute(
+  network: Network,
+  origin: string,
+  destination: string,
+  crossings: readonly Crossing[],
+): Route {
   const legs: Leg[] = [];
   let from = origin;
   let enteredBy: Crossing | undefined;

@@ -63,22 +63,36 @@ export function buildShipment(request: RateRequest, cargo: ResolvedCargo): Shipm
   const assumptions: string[] = [];
   let mass = u.grossMassTonnes;
   if (mass === undefined) {
-    mass = u.kind === 'container' ? (u.loaded ? DEFAULT_CONTAINER_MASS[u.size ?? '40'] : 0) : u.loaded ? DEFAULT_WAGON_MASS : 0;
-    if (u.loaded) assumptions.push(`mass not given: ${mass} t per ${u.kind === 'container' ? 'box (gross)' : 'wagon (cargo)'} assumed`);
+    mass =
+      u.kind === 'container'
+        ? u.loaded
+          ? DEFAULT_CONTAINER_MASS[u.size ?? '40']
+          : 0
+        : u.loaded
+          ? DEFAULT_WAGON_MASS
+          : 0;
+    if (u.loaded)
+      assumptions.push(
+        `mass not given: ${mass} t per ${u.kind === 'container' ? 'box (gross)' : 'wagon (cargo)'} assumed`,
+      );
   }
   let charged = mass;
   if (u.kind === 'wagon' && u.loaded && cargo.minMassTonnes !== undefined && mass < cargo.minMassTonnes) {
     charged = cargo.minMassTonnes;
-    assumptions.push(`charged mass ${charged} t: the minimum chargeable mass for ETSNG ${cargo.etsng}, above the ${mass} t loaded`);
+    assumptions.push(
+      `charged mass ${charged} t: the minimum chargeable mass for ETSNG ${cargo.etsng}, above the ${mass} t loaded`,
+    );
   }
   const ownership = u.ownership ?? 'private';
   if (u.ownership === undefined) assumptions.push(`ownership not given: ${ownership} ${u.kind}s assumed`);
   const axles = u.axles ?? DEFAULT_AXLES;
-  if (u.kind === 'wagon' && u.axles === undefined) assumptions.push(`axles not given: ${DEFAULT_AXLES}-axle wagon assumed`);
+  if (u.kind === 'wagon' && u.axles === undefined)
+    assumptions.push(`axles not given: ${DEFAULT_AXLES}-axle wagon assumed`);
   let shipmentType = u.shipmentType;
   if (shipmentType === undefined) {
     shipmentType = u.kind === 'container' ? 'container' : u.count === 1 ? 'single-wagon' : 'group';
-    if (u.kind === 'wagon') assumptions.push(`shipment type not given: ${shipmentType} assumed from ${u.count} wagon(s)`);
+    if (u.kind === 'wagon')
+      assumptions.push(`shipment type not given: ${shipmentType} assumed from ${u.count} wagon(s)`);
   }
   return {
     cargo,

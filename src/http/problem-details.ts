@@ -70,7 +70,11 @@ export function problemFor(error: unknown, request: FastifyRequest): Problem {
     };
   }
   const fastifyError = error as Partial<FastifyError>;
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     return {
       type: `${TYPE_BASE}${(fastifyError.code ?? 'bad-request').toLowerCase()}`,
       title: 'Bad request',

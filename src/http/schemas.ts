@@ -23,9 +23,16 @@ export const CargoSchema = z
 
 export const UnitsSchema = z.strictObject({
   kind: z.enum(['container', 'wagon']),
-  size: z.enum(['20', '30', '40', '45']).optional().describe('container size in feet; required for containers'),
+  size: z
+    .enum(['20', '30', '40', '45'])
+    .optional()
+    .describe('container size in feet; required for containers'),
   containerType: z.enum(['dry', 'tank', 'reefer']).optional().describe('default dry'),
-  wagonType: z.string().regex(/^[a-z0-9-]+$/).max(40).optional(),
+  wagonType: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(40)
+    .optional(),
   axles: z.number().int().min(2).max(16).optional().describe('wagon axles; default 4'),
   loaded: z.boolean().default(true),
   ownership: z.enum(['railway', 'private']).optional().describe('default private (listed in assumptions)'),
@@ -35,7 +42,9 @@ export const UnitsSchema = z.strictObject({
     .positive()
     .max(200)
     .optional()
-    .describe('per unit: gross mass of a box, or cargo mass in a wagon; a default is assumed and listed when absent'),
+    .describe(
+      'per unit: gross mass of a box, or cargo mass in a wagon; a default is assumed and listed when absent',
+    ),
   shipmentType: z.enum(['single-wagon', 'group', 'block-train', 'container']).optional(),
 });
 
@@ -43,16 +52,24 @@ export const RatesRequestSchema = z
   .strictObject({
     origin: StationCodeSchema,
     destination: StationCodeSchema,
-    acceptanceDate: z.iso.date().optional().describe('date of acceptance (waybill date), YYYY-MM-DD; default today'),
+    acceptanceDate: z.iso
+      .date()
+      .optional()
+      .describe('date of acceptance (waybill date), YYYY-MM-DD; default today'),
     cargo: CargoSchema,
     units: UnitsSchema,
-    currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD').default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
+      .default('USD'),
     via: z.array(StationCodeSchema).max(6).optional().describe('border stations the route must cross'),
     maxOptions: z.number().int().min(1).max(20).default(3),
   })
   .meta({ id: 'RatesRequest' });
 
-const RuleRefSchema = z.object({ file: z.string(), version: z.string(), path: z.string() }).meta({ id: 'RuleRef' });
+const RuleRefSchema = z
+  .object({ file: z.string(), version: z.string(), path: z.string() })
+  .meta({ id: 'RuleRef' });
 
 export const QuoteLineSchema = z
   .object({
@@ -106,7 +123,12 @@ export const RateOptionSchema = z
     transitDays: z.number(),
     transit: z.object({
       legs: z.array(
-        z.object({ railway: z.string(), distanceKm: z.number(), speedKmPerDay: z.number(), days: z.number() }),
+        z.object({
+          railway: z.string(),
+          distanceKm: z.number(),
+          speedKmPerDay: z.number(),
+          days: z.number(),
+        }),
       ),
       crossings: z.array(
         z.object({ crossing: z.string(), name: z.string(), gaugeChange: z.string(), dwellHours: z.number() }),
@@ -131,7 +153,12 @@ export const RatesResponseSchema = z
     acceptanceDate: z.string(),
     currency: z.string(),
     ruleSetHash: z.string(),
-    cargo: z.object({ etsng: z.string(), gng: z.string().optional(), name: z.string(), tariffClass: z.number() }),
+    cargo: z.object({
+      etsng: z.string(),
+      gng: z.string().optional(),
+      name: z.string(),
+      tariffClass: z.number(),
+    }),
     options: z.array(RateOptionSchema),
     unpriced: z.array(z.object({ route: z.array(z.string()), reason: z.string() })),
   })
@@ -176,7 +203,13 @@ export const VersionSummarySchema = z.object({
   confidence: z.string(),
   reference: z.string(),
   amendments: z.array(
-    z.object({ id: z.string(), title: z.string(), effectiveFrom: z.string(), effectiveTo: z.string(), file: z.string() }),
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      effectiveFrom: z.string(),
+      effectiveTo: z.string(),
+      file: z.string(),
+    }),
   ),
 });
 

@@ -1,7 +1,7 @@
 import type { FxRules } from '../domain/fx.js';
-import type { AmendmentFile, RailwayVersionFile } from './schema/railway.js';
 import type { Parsed } from './compile-reference-data.js';
 import type { RuleIssue } from './rule-issue.js';
+import type { AmendmentFile, RailwayVersionFile } from './schema/railway.js';
 import type { SourceFile } from './source-file.js';
 
 interface Known {
@@ -11,25 +11,44 @@ interface Known {
 }
 
 /** Checks across railway version files: names, dates, overlaps, supersedes, and every name they refer to. */
-export function checkRailwayVersions(files: readonly Parsed<RailwayVersionFile>[], known: Known, issues: RuleIssue[]) {
+export function checkRailwayVersions(
+  files: readonly Parsed<RailwayVersionFile>[],
+  known: Known,
+  issues: RuleIssue[],
+  /** Folders (railways/CODE) with a file already broken: their version chain is not checked, to spare echoes. */
+  brokenFolders: ReadonlySet<string>,
+) {
   const byRailway = new Map<string, Parsed<RailwayVersionFile>[]>();
   for (const p of files) {
     const [, folder, name] = p.source.file.split('/');
     if (folder !== p.data.railway) {
-      issues.push(p.source.issueAt(['railway'], `file is under railways/${folder}/ but says railway ${p.data.railway}`));
+      issues.push(
+        p.source.issueAt(['railway'], `file is under railways/${folder}/ but says railway ${p.data.railway}`),
+      );
     }
     if (name !== `${p.data.effectiveFrom}.yaml`) {
-      issues.push(p.source.issueAt(['effectiveFrom'], `a version file is named after its effectiveFrom: ${p.data.effectiveFrom}.yaml`));
+      issues.push(
+        p.source.issueAt(
+          ['effectiveFrom'],
+          `a version file is named after its effectiveFrom: ${p.data.effectiveFrom}.yaml`,
+        ),
+      );
     }
     byRailway.set(p.data.railway, [...(byRailway.get(p.data.railway) ?? []), p]);
     p.data.regimes.forEach((regime, r) => {
       if (regime.conversion && !known.fx.tables.has(regime.conversion.table)) {
-        issues.push(p.source.issueAt(['regimes', r, 'conversion', 'table'], `no coefficient table ${regime.conversion.table} in rules/fx`));
+        issues.push(
+          p.source.issueAt(
+            ['regimes', r, 'conversion', 'table'],
+            `no coefficient table ${regime.conversion.table} in rules/fx`,
+          ),
+        );
       }
       checkWhenReferences(p.source, ['regimes', r], regime, known, issues);
     });
   }
-  for (const versions of byRailway.values()) {
+  for (const [code, versions] of byRailway) {
+    if (brokenFolders.has(`railways/${code}`)) continue;
     versions.sort((a, b) => a.data.effectiveFrom.localeCompare(b.data.effectiveFrom));
     versions.forEach((p, i) => {
       const previous = versions[i - 1];
@@ -38,20 +57,24 @@ export function checkRailwayVersions(files: readonly Parsed<RailwayVersionFile>[
         issues.push(
           p.source.issueAt(
             ['supersedes'],
-            expected ? `supersedes must name the previous version, ${expected}` : 'the first version supersedes nothing: write supersedes: null',
+            expected
+              ? `supersedes must name the previous version, ${expected}`
+              : 'the first version supersedes nothing: write supersedes: null',
           ),
         );
       }
       if (previous?.data.effectiveTo !== undefined && previous.data.effectiveTo >= p.data.effectiveFrom) {
         issues.push(
-          p.source.issueAt(
-            ['effectiveFrom'],
-            `overlaps version ${previous.data.effectiveFrom} (${previous.source.file}), which runs to ${previous.data.effectiveTo}`,
+          previous.source.issueAt(
+            ['effectiveTo'],
+            `versions overlap: this one runs to ${previous.data.effectiveTo}, but version ${p.data.effectiveFrom} (${p.source.file}) takes effect on ${p.data.effectiveFrom}`,
           ),
         );
       }
       if (previous && previous.data.effectiveFrom === p.data.effectiveFrom) {
-        issues.push(p.source.issueAt(['effectiveFrom'], `two versions take effect on ${p.data.effectiveFrom}`));
+        issues.push(
+          p.source.issueAt(['effectiveFrom'], `two versions take effect on ${p.data.effectiveFrom}`),
+        );
       }
     });
   }
@@ -67,7 +90,12 @@ export function checkAmendments(
   for (const p of files) {
     const own = versions.get(p.data.railway);
     if (p.source.file.split('/')[1] !== p.data.railway) {
-      issues.push(p.source.issueAt(['railway'], `file is under amendments/${p.source.file.split('/')[1]}/ but says railway ${p.data.railway}`));
+      issues.push(
+        p.source.issueAt(
+          ['railway'],
+          `file is under amendments/${p.source.file.split('/')[1]}/ but says railway ${p.data.railway}`,
+        ),
+      );
     }
     if (!own) {
       issues.push(p.source.issueAt(['railway'], `railway ${p.data.railway} has no tariff versions to amend`));
@@ -79,18 +107,36 @@ export function checkAmendments(
         (own[i + 1]?.data.effectiveFrom ?? '9999-12-31') > p.data.effectiveFrom,
     );
     if (overlapped.length === 0) {
-      issues.push(p.source.issueAt(['effectiveFrom'], `no ${p.data.railway} version is in force during ${p.data.effectiveFrom}–${p.data.effectiveTo}`));
+      issues.push(
+        p.source.issueAt(
+          ['effectiveFrom'],
+          `no ${p.data.railway} version is in force during ${p.data.effectiveFrom}–${p.data.effectiveTo}`,
+        ),
+      );
     }
     p.data.changes.forEach((change, c) => {
       for (const version of overlapped) {
         const regime = version.data.regimes.find((r) => r.id === change.regime);
         if (!regime) {
-          issues.push(p.source.issueAt(['changes', c, 'regime'], `version ${version.data.effectiveFrom} has no regime ${change.regime}`));
+          issues.push(
+            p.source.issueAt(
+              ['changes', c, 'regime'],
+              `version ${version.data.effectiveFrom} has no regime ${change.regime}`,
+            ),
+          );
           continue;
         }
-        const ids = new Set([...regime.rates, ...(regime.charges ?? []), ...(regime.coefficients ?? [])].map((x) => x.id));
+        const ids = new Set(
+          [...regime.rates, ...(regime.charges ?? []), ...(regime.coefficients ?? [])].map((x) => x.id),
+        );
         change.remove?.forEach((id, j) => {
-          if (!ids.has(id)) issues.push(p.source.issueAt(['changes', c, 'remove', j], `version ${version.data.effectiveFrom} has no item ${id} to remove`));
+          if (!ids.has(id))
+            issues.push(
+              p.source.issueAt(
+                ['changes', c, 'remove', j],
+                `version ${version.data.effectiveFrom} has no item ${id} to remove`,
+              ),
+            );
         });
       }
       checkWhenReferences(p.source, ['changes', c], change, known, issues);
@@ -127,12 +173,14 @@ export function checkWhenReferences(
       const path = [...at, section, i, 'when'];
       for (const key of ['entersAt', 'leavesAt', 'routeCrosses'] as const) {
         when[key]?.forEach((code, j) => {
-          if (!known.stations.has(code)) issues.push(source.issueAt([...path, key, j], `unknown station ${code}`));
+          if (!known.stations.has(code))
+            issues.push(source.issueAt([...path, key, j], `unknown station ${code}`));
         });
       }
       for (const key of ['cargo', 'cargoExcept'] as const) {
         when[key]?.groups?.forEach((group, j) => {
-          if (!known.groups.has(group)) issues.push(source.issueAt([...path, key, 'groups', j], `unknown cargo group ${group}`));
+          if (!known.groups.has(group))
+            issues.push(source.issueAt([...path, key, 'groups', j], `unknown cargo group ${group}`));
         });
       }
     });

@@ -15,14 +15,23 @@ export interface Parsed<T> {
   readonly version: string;
 }
 
-const refOf = (p: Parsed<unknown>, path: string): RuleRef => ({ file: p.source.file, version: p.version, path });
+const refOf = (p: Parsed<unknown>, path: string): RuleRef => ({
+  file: p.source.file,
+  version: p.version,
+  path,
+});
 
 /** Network files → stations, links and crossings, with every reference to a station checked. */
-export function compileNetwork(files: readonly Parsed<NetworkFile>[], railways: ReadonlySet<string>, issues: RuleIssue[]) {
+export function compileNetwork(
+  files: readonly Parsed<NetworkFile>[],
+  railways: ReadonlySet<string>,
+  issues: RuleIssue[],
+) {
   const stations = new Map<string, Station>();
   for (const p of files) {
     p.data.stations?.forEach((s, i) => {
-      if (stations.has(s.code)) issues.push(p.source.issueAt(['stations', i, 'code'], `station ${s.code} is defined twice`));
+      if (stations.has(s.code))
+        issues.push(p.source.issueAt(['stations', i, 'code'], `station ${s.code} is defined twice`));
       else if (!railways.has(s.railway))
         issues.push(p.source.issueAt(['stations', i, 'railway'], `railway ${s.railway} has no tariff files`));
       stations.set(s.code, { ...s, aliases: s.aliases ?? [], kinds: s.kinds ?? [] });
@@ -51,13 +60,21 @@ export function compileNetwork(files: readonly Parsed<NetworkFile>[], railways: 
     p.data.crossings?.forEach((c, i) => {
       const [a, b] = c.stations.map((code) => stations.get(code));
       c.stations.forEach((code, j) => {
-        if (!stations.has(code)) issues.push(p.source.issueAt(['crossings', i, 'stations', j], `unknown station ${code}`));
+        if (!stations.has(code))
+          issues.push(p.source.issueAt(['crossings', i, 'stations', j], `unknown station ${code}`));
       });
       if (a && b && a.railway === b.railway) {
-        issues.push(p.source.issueAt(['crossings', i, 'stations'], `a border crossing joins two railways; both stations are ${a.railway}`));
+        issues.push(
+          p.source.issueAt(
+            ['crossings', i, 'stations'],
+            `a border crossing joins two railways; both stations are ${a.railway}`,
+          ),
+        );
       }
       if (c.id !== `${c.stations[0]}--${c.stations[1]}`) {
-        issues.push(p.source.issueAt(['crossings', i, 'id'], `crossing id must be ${c.stations[0]}--${c.stations[1]}`));
+        issues.push(
+          p.source.issueAt(['crossings', i, 'id'], `crossing id must be ${c.stations[0]}--${c.stations[1]}`),
+        );
       }
       if (a && b) crossings.push({ ...c, rule: refOf(p, `crossings[${i}]`) });
     });
@@ -72,11 +89,13 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
   const groups = new Map<string, CargoGroup>();
   for (const p of files) {
     p.data.groups?.forEach((g, i) => {
-      if (groups.has(g.id)) issues.push(p.source.issueAt(['groups', i, 'id'], `group ${g.id} is defined twice`));
+      if (groups.has(g.id))
+        issues.push(p.source.issueAt(['groups', i, 'id'], `group ${g.id} is defined twice`));
       groups.set(g.id, { ...g, etsngPrefixes: g.etsngPrefixes ?? [], gngPrefixes: g.gngPrefixes ?? [] });
     });
     p.data.etsng?.forEach((c, i) => {
-      if (etsng.has(c.code)) issues.push(p.source.issueAt(['etsng', i, 'code'], `ETSNG ${c.code} is listed twice`));
+      if (etsng.has(c.code))
+        issues.push(p.source.issueAt(['etsng', i, 'code'], `ETSNG ${c.code} is listed twice`));
       etsng.set(c.code, { ...c, groups: c.groups ?? [] });
     });
     p.data.gng?.forEach((c, i) => {
@@ -86,12 +105,14 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
   }
   for (const p of files) {
     p.data.gng?.forEach((c, i) => {
-      if (!etsng.has(c.etsng)) issues.push(p.source.issueAt(['gng', i, 'etsng'], `ETSNG ${c.etsng} is not in the ETSNG list`));
+      if (!etsng.has(c.etsng))
+        issues.push(p.source.issueAt(['gng', i, 'etsng'], `ETSNG ${c.etsng} is not in the ETSNG list`));
     });
     for (const list of ['etsng', 'gng'] as const) {
       p.data[list]?.forEach((c, i) => {
         c.groups?.forEach((g, j) => {
-          if (!groups.has(g)) issues.push(p.source.issueAt([list, i, 'groups', j], `unknown cargo group ${g}`));
+          if (!groups.has(g))
+            issues.push(p.source.issueAt([list, i, 'groups', j], `unknown cargo group ${g}`));
         });
       });
     }
@@ -113,7 +134,8 @@ export function compileFx(files: readonly Parsed<FxFile>[], issues: RuleIssue[])
       rates.set(key, series);
     });
     p.data.tables?.forEach((t, i) => {
-      if (tables.has(t.id)) issues.push(p.source.issueAt(['tables', i, 'id'], `table ${t.id} is defined twice`));
+      if (tables.has(t.id))
+        issues.push(p.source.issueAt(['tables', i, 'id'], `table ${t.id} is defined twice`));
       const periods = t.periods.map((period, j) => ({
         ...period,
         coefficients: new Map(Object.entries(period.coefficients).map(([c, v]) => [c, amount(v)])),
@@ -122,9 +144,15 @@ export function compileFx(files: readonly Parsed<FxFile>[], issues: RuleIssue[])
       const sorted = [...periods].sort((a, b) => a.from.localeCompare(b.from));
       sorted.forEach((period, j) => {
         const prev = sorted[j - 1];
-        if (period.to < period.from) issues.push(p.source.issueAt(['tables', i, 'periods', j, 'to'], 'period ends before it starts'));
+        if (period.to < period.from)
+          issues.push(p.source.issueAt(['tables', i, 'periods', j, 'to'], 'period ends before it starts'));
         if (prev && period.from <= prev.to) {
-          issues.push(p.source.issueAt(['tables', i, 'periods', j, 'from'], `period overlaps the one ending ${prev.to}`));
+          issues.push(
+            p.source.issueAt(
+              ['tables', i, 'periods', j, 'from'],
+              `period overlaps the one ending ${prev.to}`,
+            ),
+          );
         }
       });
       tables.set(t.id, { id: t.id, name: t.name, periods: sorted });

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { amount, ZERO } from '../domain/money.js';
 import type {
   Amendment,
@@ -11,9 +12,8 @@ import type {
   When,
 } from '../domain/tariff.js';
 import { formatPath } from './rule-issue.js';
-import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';
-import type { z } from 'zod';
 import type { RoundingByUnitSchema } from './schema/common.js';
+import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';
 
 interface Origin {
   readonly file: string;
@@ -56,7 +56,10 @@ export function compileRailwayVersion(data: RailwayVersionFile, origin: Origin):
           combine: regime.reductions.combine,
           cap: regime.reductions.cap === undefined ? undefined : amount(regime.reductions.cap),
         },
-        conversion: regime.conversion && { table: regime.conversion.table, rounding: byUnit(regime.conversion.rounding) },
+        conversion: regime.conversion && {
+          table: regime.conversion.table,
+          rounding: byUnit(regime.conversion.rounding),
+        },
         rates: regime.rates.map((c, i) => compileCharge(c, ref(origin, [...at, 'rates', i]))),
         charges: (regime.charges ?? []).map((c, i) => compileCharge(c, ref(origin, [...at, 'charges', i]))),
         coefficients: (regime.coefficients ?? []).map((c, i) =>
@@ -84,7 +87,9 @@ export function compileAmendment(data: AmendmentFile, origin: Origin): Amendment
       return {
         regime: change.regime,
         addRates: (change.rates ?? []).map((x, i) => compileCharge(x, ref(origin, [...at, 'rates', i]))),
-        addCharges: (change.charges ?? []).map((x, i) => compileCharge(x, ref(origin, [...at, 'charges', i]))),
+        addCharges: (change.charges ?? []).map((x, i) =>
+          compileCharge(x, ref(origin, [...at, 'charges', i])),
+        ),
         addCoefficients: (change.coefficients ?? []).map((x, i) =>
           compileCoefficient(x, ref(origin, [...at, 'coefficients', i])),
         ),
@@ -96,7 +101,14 @@ export function compileAmendment(data: AmendmentFile, origin: Origin): Amendment
 
 export function compileCharge(data: ChargeFile, rule: RuleRef): Charge {
   const bands: Band[] = data.formula
-    ? [{ fromKm: 0, toKm: undefined, fixed: amount(data.formula.fixed ?? '0'), perKm: amount(data.formula.perKm ?? '0') }]
+    ? [
+        {
+          fromKm: 0,
+          toKm: undefined,
+          fixed: amount(data.formula.fixed ?? '0'),
+          perKm: amount(data.formula.perKm ?? '0'),
+        },
+      ]
     : (data.bands ?? []).map((band) => ({
         fromKm: band.fromKm,
         toKm: band.toKm,

@@ -63,7 +63,11 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     if (source.issues.length > 0) continue;
     const folder = file.path.split('/')[0];
     const shortHash = (hashOf.get(file.path) ?? '').slice(0, 12);
-    const add = <S extends z.ZodType>(schema: S, into: Parsed<z.output<S>>[], version: (v: z.output<S>) => string) => {
+    const add = <S extends z.ZodType>(
+      schema: S,
+      into: Parsed<z.output<S>>[],
+      version: (v: z.output<S>) => string,
+    ) => {
       const { value, issues: found } = validateFile(source, schema);
       issues.push(...found);
       if (value !== undefined) into.push({ source, data: value, version: version(value) });
@@ -85,7 +89,12 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
         add(FxFileSchema, buckets.fx, () => shortHash);
         break;
       default:
-        issues.push(source.issueAt([], `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo or fx)`));
+        issues.push(
+          source.issueAt(
+            [],
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo or fx)`,
+          ),
+        );
     }
   }
 
@@ -94,7 +103,8 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   const cargo = compileCargo(buckets.cargo, issues);
   const fx = compileFx(buckets.fx, issues);
   const known = { stations: new Set(network.stations.keys()), groups: new Set(cargo.groups.keys()), fx };
-  const versionsByRailway = checkRailwayVersions(buckets.railways, known, issues);
+  const brokenFolders = new Set(issues.map((i) => i.file.split('/').slice(0, 2).join('/')));
+  const versionsByRailway = checkRailwayVersions(buckets.railways, known, issues, brokenFolders);
   checkAmendments(buckets.amendments, versionsByRailway, known, issues);
 
   const railways = new Map<string, RailwayVersion[]>();
@@ -108,7 +118,10 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   for (const p of buckets.amendments) {
     const list = amendments.get(p.data.railway) ?? [];
     list.push(compileAmendment(p.data, origin(p, hashOf)));
-    amendments.set(p.data.railway, list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)));
+    amendments.set(
+      p.data.railway,
+      list.sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom)),
+    );
   }
 
   const summary: RuleSetSummary = {

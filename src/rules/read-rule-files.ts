@@ -20,7 +20,8 @@ export async function readRuleFiles(dir: string): Promise<RuleFileText[]> {
       if (entry.isDirectory()) await walk(full);
       else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
         const path = relative(dir, full).split(sep).join('/');
-        if (!NON_RULE_FOLDERS.has(path.split('/')[0] ?? '')) files.push({ path, text: await readFile(full, 'utf8') });
+        if (!NON_RULE_FOLDERS.has(path.split('/')[0] ?? ''))
+          files.push({ path, text: await readFile(full, 'utf8') });
       }
     }
   }

@@ -11,7 +11,9 @@ export class RuleSetError extends Error {
   readonly issues: readonly RuleIssue[];
 
   constructor(issues: readonly RuleIssue[]) {
-    super(`the rule set has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n${issues.map(formatIssue).join('\n')}`);
+    super(
+      `the rule set has ${issues.length} error${issues.length === 1 ? '' : 's'}:\n${issues.map(formatIssue).join('\n')}`,
+    );
     this.name = 'RuleSetError';
     this.issues = issues;
   }

@@ -35,7 +35,8 @@ export function parseSourceFile(file: string, text: string): SourceFile {
     return { file, line, column: col, path: formatPath(fullPath), message };
   }
 
-  const issues: RuleIssue[] = [...doc.errors, ...doc.warnings].map((error) => {
+  // The first syntax error only: the ones after it are nearly always its echoes.
+  const issues: RuleIssue[] = [...doc.errors, ...doc.warnings].slice(0, 1).map((error) => {
     const { line, col } = position(error.pos[0]);
     return { file, line, column: col, path: '', message: error.message.split('\n')[0] ?? error.message };
   });

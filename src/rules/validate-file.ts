@@ -7,13 +7,19 @@ export function validateFile<S extends z.ZodType>(
   source: SourceFile,
   schema: S,
 ): { value?: z.output<S>; issues: RuleIssue[] } {
-  const result = schema.safeParse(source.data ?? {});
+  const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return { value: result.data, issues: [] };
   const issues: RuleIssue[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        issues.push(source.issueAt(issue.path, `unknown key "${key}" (misspelt? allowed keys are in rules/README.md)`, key));
+        issues.push(
+          source.issueAt(
+            issue.path,
+            `unknown key "${key}" (misspelt? allowed keys are in rules/README.md)`,
+            key,
+          ),
+        );
       }
     } else {
       issues.push(source.issueAt(issue.path, describe(issue)));
@@ -23,7 +29,9 @@ export function validateFile<S extends z.ZodType>(
 }
 
 function describe(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'invalid_type' && issue.input === undefined) return `missing required key (${issue.expected})`;
-  if (issue.code === 'invalid_union') return 'does not match any allowed form (see rules/README.md)';
+  if (issue.code === 'invalid_type' && issue.input === undefined)
+    return `missing required key (${issue.expected})`;
+  if (issue.code === 'invalid_union' && issue.message === 'Invalid input')
+    return 'does not match any allowed form (see rules/README.md)';
   return issue.message;
 }

@@ -46,14 +46,20 @@ export function railwayRoutes(context: AppContext): FastifyPluginAsync {
         schema: {
           summary: "A railway's dated tariff versions and their amendments",
           params: z.object({ code: z.string().regex(/^[A-Z]{2,5}$/) }),
-          response: { 200: z.object({ railway: z.string(), versions: z.array(VersionSummarySchema) }), ...problemResponses },
+          response: {
+            200: z.object({ railway: z.string(), versions: z.array(VersionSummarySchema) }),
+            ...problemResponses,
+          },
         },
       },
       async (request) => {
         const { code } = request.params;
         const versions = context.ruleSet.railways.get(code);
         if (!versions) {
-          throw new DomainError('UNKNOWN_RAILWAY', `no railway ${code}; known: ${[...context.ruleSet.railways.keys()].join(', ')}`);
+          throw new DomainError(
+            'UNKNOWN_RAILWAY',
+            `no railway ${code}; known: ${[...context.ruleSet.railways.keys()].join(', ')}`,
+          );
         }
         const amendments = context.ruleSet.amendments.get(code) ?? [];
         return {
@@ -72,7 +78,13 @@ export function railwayRoutes(context: AppContext): FastifyPluginAsync {
               reference: v.reference,
               amendments: amendments
                 .filter((a) => a.effectiveFrom < next && a.effectiveTo >= v.effectiveFrom)
-                .map((a) => ({ id: a.id, title: a.title, effectiveFrom: a.effectiveFrom, effectiveTo: a.effectiveTo, file: a.file })),
+                .map((a) => ({
+                  id: a.id,
+                  title: a.title,
+                  effectiveFrom: a.effectiveFrom,
+                  effectiveTo: a.effectiveTo,
+                  file: a.file,
+                })),
             };
           }),
         };

@@ -17,7 +17,10 @@ export function rateRoutes(context: AppContext): FastifyPluginAsync {
       },
       async (request) => {
         const body = request.body;
-        return calculateRates(context.ruleSet, { ...body, acceptanceDate: body.acceptanceDate ?? context.today() });
+        return calculateRates(context.ruleSet, {
+          ...body,
+          acceptanceDate: body.acceptanceDate ?? context.today(),
+        });
       },
     );
   };

@@ -7,7 +7,10 @@ import { problemResponses, StationSchema } from '../schemas.js';
 
 const QuerySchema = z.strictObject({
   q: z.string().max(100).optional().describe('code or name, any script: "kigash", "Кигаш", "Bandar"'),
-  railway: z.string().regex(/^[A-Z]{2,5}$/).optional(),
+  railway: z
+    .string()
+    .regex(/^[A-Z]{2,5}$/)
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
-  Currency,
   CountryCode,
+  Currency,
   DecimalString,
   Direction,
   Id,
@@ -146,7 +146,7 @@ export const RailwayVersionSchema = z
     railway: RailwayCode,
     name: z.string().min(1),
     country: CountryCode,
-    gauge: z.union([z.literal(1520), z.literal(1435)]),
+    gauge: z.union([z.literal(1520), z.literal(1435)], { error: 'gauge is 1520 or 1435 (mm)' }),
     title: z.string().min(1),
     effectiveFrom: IsoDateString,
     effectiveTo: IsoDateString.optional(),
