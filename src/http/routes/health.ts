@@ -20,31 +20,29 @@ const HealthSchema = z.object({
 
 export function healthRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {
-    app
-      .withTypeProvider<ZodTypeProvider>()
-      .get(
-        '/health',
-        {
-          schema: {
-            summary: 'Service status and the rule versions in force today',
-            response: { 200: HealthSchema },
-          },
+    app.withTypeProvider<ZodTypeProvider>().get(
+      '/health',
+      {
+        schema: {
+          summary: 'Service status and the rule versions in force today',
+          response: { 200: HealthSchema },
         },
-        async () => {
-          const date = context.today();
-          return {
-            status: 'ok' as const,
-            date,
-            ruleSetHash: context.ruleSet.hash,
-            versionsInForce: [...context.ruleSet.at(date).values()].map((t) => ({
-              railway: t.version.railway,
-              version: t.version.effectiveFrom,
-              title: t.version.title,
-              file: t.version.file,
-              amendments: t.amendments.map((a) => a.id),
-            })),
-          };
-        },
-      );
+      },
+      async () => {
+        const date = context.today();
+        return {
+          status: 'ok' as const,
+          date,
+          ruleSetHash: context.ruleSet.hash,
+          versionsInForce: [...context.ruleSet.at(date).values()].map((t) => ({
+            railway: t.version.railway,
+            version: t.version.effectiveFrom,
+            title: t.version.title,
+            file: t.version.file,
+            amendments: t.amendments.map((a) => a.id),
+          })),
+        };
+      },
+    );
   };
 }
