@@ -1,14 +1,15 @@
 import { resolveCargo } from './cargo.js';
-import { conversionFor } from './convert.js';
+import { type Conversion, conversionFor } from './convert.js';
 import { DomainError, isDomainError } from './domain-error.js';
 import { searchStations } from './find-stations.js';
 import { type Amount, amount, formatFigure, sum, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import { type LegPrice, priceLeg } from './price-leg.js';
 import type { QuoteLine, RailwayShare, RateOption, RatesResult, RuleVersionUsed } from './quote.js';
-import type { Route } from './routes.js';
+import type { Leg, Route } from './routes.js';
 import type { RuleSet } from './rule-set.js';
 import { buildShipment, type RateRequest, type Shipment } from './shipment.js';
+import type { TariffInForce } from './tariff.js';
 
 export const DEFAULT_MAX_OPTIONS = 3;
 
@@ -47,9 +48,10 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   const options: RateOption[] = [];
   const unpriced: { route: string[]; reason: string }[] = [];
   let firstError: DomainError | undefined;
+  const pricing = new RoutePricing(ruleSet, shipment, request.currency);
   for (const route of routes) {
     try {
-      options.push(priceRoute(ruleSet, route, shipment, request.currency));
+      options.push(pricing.price(route));
     } catch (error) {
       if (!isDomainError(error)) throw error;
       firstError ??= error;
@@ -70,16 +72,72 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   };
 }
 
-export function priceRoute(ruleSet: RuleSet, route: Route, shipment: Shipment, currency: string): RateOption {
+/**
+ * Prices routes of one shipment. Legs and conversions recur across the routes of a request (the same Turkmen and
+ * Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
+ */
+export class RoutePricing {
+  private readonly legs = new Map<string, LegPrice>();
+  private readonly conversions = new Map<string, Conversion>();
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly shipment: Shipment,
+    private readonly currency: string,
+  ) {}
+
+  price(route: Route): RateOption {
+    return priceRoute(
+      route,
+      this.shipment,
+      this.currency,
+      (leg) => this.leg(leg, route),
+      (leg) => this.conversion(leg),
+    );
+  }
+
+  private leg(leg: Leg, route: Route): LegPrice {
+    const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
+    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : ''}`;
+    let price = this.legs.get(key);
+    if (!price) {
+      price = priceLeg(tariff, leg, this.shipment, route.borderStations);
+      this.legs.set(key, price);
+    }
+    return price;
+  }
+
+  private conversion(leg: LegPrice): Conversion {
+    const key = `${leg.leg.railway}|${leg.regime.id}`;
+    let conversion = this.conversions.get(key);
+    if (!conversion) {
+      conversion = conversionFor(
+        this.ruleSet.fx,
+        leg.regime,
+        this.currency,
+        this.shipment.date,
+        this.shipment.unit.kind,
+      );
+      this.conversions.set(key, conversion);
+    }
+    return conversion;
+  }
+}
+
+export function priceRoute(
+  route: Route,
+  shipment: Shipment,
+  currency: string,
+  priceOf: (leg: Leg) => LegPrice,
+  conversionOf: (leg: LegPrice) => Conversion,
+): RateOption {
   const count = shipment.unit.count;
-  const legs: LegPrice[] = route.legs.map((leg) =>
-    priceLeg(ruleSet.tariff(leg.railway, shipment.date), leg, shipment, route.borderStations),
-  );
+  const legs: LegPrice[] = route.legs.map(priceOf);
   const lines: QuoteLine[] = [];
   const byRailway: RailwayShare[] = [];
   const converted: Amount[] = [];
   for (const leg of legs) {
-    const conversion = conversionFor(ruleSet.fx, leg.regime, currency, shipment.date, shipment.unit.kind);
+    const conversion = conversionOf(leg);
     const unit = conversion.convert(leg.unitTotal);
     const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
     const total = unit.times(count).plus(once);
@@ -179,4 +237,18 @@ function roundDays(days: number): number {
 
 function compareAmounts(a: string, b: string): number {
   return amount(a).comparedTo(amount(b));
+}
+
+const routeCrossesUse = new WeakMap<TariffInForce, boolean>();
+
+/** Whether any rule of a tariff looks beyond its own leg (a `routeCrosses` condition). */
+function usesRouteCrosses(tariff: TariffInForce): boolean {
+  let uses = routeCrossesUse.get(tariff);
+  if (uses === undefined) {
+    uses = tariff.regimes.some((r) =>
+      [...r.rates, ...r.charges, ...r.coefficients].some((item) => item.when.routeCrosses !== undefined),
+    );
+    routeCrossesUse.set(tariff, uses);
+  }
+  return uses;
 }

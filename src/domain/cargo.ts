@@ -42,7 +42,7 @@ export interface ResolvedCargo {
 
 export type CargoRequest = { readonly etsng: string } | { readonly gng: string };
 
-export function resolveCargo(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo {
+function lookUp(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo {
   if ('gng' in request) {
     const gng = catalogue.gng.get(request.gng);
     if (!gng) throw unknownCargo('gng', request.gng, [...catalogue.gng.keys()]);
@@ -103,4 +103,22 @@ function sharedPrefix(a: string, b: string): number {
   let i = 0;
   while (i < a.length && a[i] === b[i]) i++;
   return i;
+}
+
+const resolved = new WeakMap<CargoCatalogue, Map<string, ResolvedCargo>>();
+
+/** Looks a cargo code up (memoised per catalogue: the catalogue never changes once loaded). */
+export function resolveCargo(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo {
+  const key = 'gng' in request ? `gng:${request.gng}` : `etsng:${request.etsng}`;
+  let byKey = resolved.get(catalogue);
+  if (!byKey) {
+    byKey = new Map();
+    resolved.set(catalogue, byKey);
+  }
+  let cargo = byKey.get(key);
+  if (!cargo) {
+    cargo = lookUp(catalogue, request);
+    byKey.set(key, cargo);
+  }
+  return cargo;
 }

@@ -20,7 +20,7 @@ export interface Conversion {
  * How a regime's amounts become the requested currency on a date: the CIS payment coefficient where the regime
  * declares one for that currency, otherwise the declared market rates (direct, inverse, or crossed through USD).
  */
-export function conversionFor(
+function buildConversion(
   fx: FxRules,
   regime: Regime,
   to: string,
@@ -111,4 +111,30 @@ function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate):
     reference: used.map((u) => u.reference).join('; '),
     confidence: weakest,
   };
+}
+
+/** Conversions depend only on immutable rules, the currency and the date: memoised per regime. */
+const cached = new WeakMap<Regime, { fx: FxRules; byKey: Map<string, Conversion> }>();
+const MAX_CACHED_PER_REGIME = 2048;
+
+export function conversionFor(
+  fx: FxRules,
+  regime: Regime,
+  to: string,
+  date: IsoDate,
+  unitKind: UnitKind,
+): Conversion {
+  let cache = cached.get(regime);
+  if (!cache || cache.fx !== fx) {
+    cache = { fx, byKey: new Map() };
+    cached.set(regime, cache);
+  }
+  const key = `${to}|${date}|${unitKind}`;
+  let conversion = cache.byKey.get(key);
+  if (!conversion) {
+    if (cache.byKey.size >= MAX_CACHED_PER_REGIME) cache.byKey.clear();
+    conversion = buildConversion(fx, regime, to, date, unitKind);
+    cache.byKey.set(key, conversion);
+  }
+  return conversion;
 }

@@ -4,7 +4,7 @@ import { Decimal } from 'decimal.js';
  * The only module that touches decimal.js. Amounts leave it as decimal strings with a currency;
  * rounding happens only at the named steps the rule files declare.
  */
-const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -40, toExpPos: 40 });
+const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -34, toExpPos: 34 });
 
 export type Amount = Decimal;
 
@@ -68,9 +68,14 @@ export function fromMoney(money: Money): Amount {
 /** Human-readable figure for formulas: thousands grouped with spaces ("105 887.28"). */
 export function formatFigure(value: Amount | string | number): string {
   const text = typeof value === 'object' ? value.toFixed() : String(value);
-  const [whole = '', fraction] = text.split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  const digits = sign ? whole.slice(1) : whole;
-  const grouped = digits.length > 3 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, ' ') : digits;
-  return fraction === undefined ? `${sign}${grouped}` : `${sign}${grouped}.${fraction}`;
+  const point = text.indexOf('.');
+  const end = point === -1 ? text.length : point;
+  const start = text.startsWith('-') ? 1 : 0;
+  if (end - start <= 3) return text;
+  let grouped = text.slice(0, start);
+  for (let i = start; i < end; i++) {
+    if (i > start && (end - i) % 3 === 0) grouped += ' ';
+    grouped += text[i];
+  }
+  return grouped + text.slice(end);
 }

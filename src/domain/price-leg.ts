@@ -134,9 +134,8 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency
   const value = roundAmount(rate.times(quantity), step);
 
   const parts: string[] = [];
-  if (!band.perKm.isZero())
-    parts.push(`${formatFigure(distance)} km × ${formatFigure(band.perKm)} ${currency}/km`);
-  if (!band.fixed.isZero() || parts.length === 0) parts.push(`${formatFigure(band.fixed)} ${currency}`);
+  if (!band.perKm.isZero()) parts.push(`${formatFigure(distance)} km × ${band.perKmFigure} ${currency}/km`);
+  if (!band.fixed.isZero() || parts.length === 0) parts.push(`${band.fixedFigure} ${currency}`);
   const stepNote =
     distance !== km
       ? `${formatFigure(km)} km → ${formatFigure(distance)} km (${charge.distanceStepKm} km steps); `
@@ -155,8 +154,8 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency
   const inputs: Record<string, string | number> = { distanceKm: km, basis: charge.basis };
   if (distance !== km) inputs.chargedDistanceKm = distance;
   if (!charge.isFormula) inputs.band = `${band.fromKm}–${band.toKm ?? '…'} km`;
-  if (!band.fixed.isZero()) inputs.fixed = band.fixed.toFixed();
-  if (!band.perKm.isZero()) inputs.perKm = band.perKm.toFixed();
+  if (!band.fixed.isZero()) inputs.fixed = band.fixedFigure.replaceAll(' ', '');
+  if (!band.perKm.isZero()) inputs.perKm = band.perKmFigure.replaceAll(' ', '');
   if (charge.basis === 'tonne') inputs.chargedMassTonnes = quantity;
   if (charge.basis === 'axle') inputs.axles = quantity;
   return { value, formula, inputs };
@@ -192,11 +191,11 @@ function applyCoefficients(
         leg,
         coefficient.factor.lt(1) ? 'reduction' : 'coefficient',
         `${coefficient.description} (on ${component.charge.id})`,
-        `${formatFigure(before.toFixed(step.scale))} ${currency} × ${coefficient.factor.toFixed()} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
+        `${formatFigure(before.toFixed(step.scale))} ${currency} × ${coefficient.factorText} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
         component.value.minus(before),
         count,
         currency,
-        { factor: coefficient.factor.toFixed(), appliedTo: component.charge.id },
+        { factor: coefficient.factorText, appliedTo: component.charge.id },
         coefficient,
       ),
     );
@@ -219,7 +218,7 @@ function applyCoefficients(
       {
         factor: factor.toFixed(),
         combine: regime.reductions.combine,
-        competing: reductions.map((r) => `${r.id} ×${r.factor.toFixed()}`).join(', '),
+        competing: reductions.map((r) => `${r.id} ×${r.factorText}`).join(', '),
         appliedTo: component.charge.id,
       },
       chosen,
@@ -229,7 +228,7 @@ function applyCoefficients(
 
 /** Several reductions on one charge combine as the regime says; CIS terms take the largest. */
 export function combineReductions(reductions: readonly Coefficient[], regime: Regime) {
-  const describe = (c: Coefficient) => `×${c.factor.toFixed()} ${c.description}`;
+  const describe = (c: Coefficient) => `×${c.factorText} ${c.description}`;
   if (reductions.length === 1) {
     const only = reductions[0] as Coefficient;
     return { factor: only.factor, chosen: only, explanation: only.description };

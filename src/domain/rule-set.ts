@@ -46,7 +46,18 @@ export function versionInForce(
 export function createRuleSet(parts: RuleSetParts): RuleSet {
   const compiled = new Map<string, TariffInForce>();
 
+  const byDate = new Map<string, TariffInForce>();
   function tariff(railway: string, date: IsoDate): TariffInForce {
+    const dateKey = `${railway}|${date}`;
+    const known = byDate.get(dateKey);
+    if (known) return known;
+    const found = tariffUncached(railway, date);
+    if (byDate.size >= 50_000) byDate.clear();
+    byDate.set(dateKey, found);
+    return found;
+  }
+
+  function tariffUncached(railway: string, date: IsoDate): TariffInForce {
     const versions = parts.railways.get(railway);
     if (!versions) throw new DomainError('UNKNOWN_RAILWAY', `railway ${railway} has no tariff files`);
     const version = versionInForce(versions, date);

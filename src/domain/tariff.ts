@@ -64,6 +64,9 @@ export interface Band {
   readonly toKm?: number | undefined;
   readonly fixed: Amount;
   readonly perKm: Amount;
+  /** The same figures as shown in formulas ("23 360", "54.3658"), formatted once when the rules load. */
+  readonly fixedFigure: string;
+  readonly perKmFigure: string;
 }
 
 /** A rate or an additional charge: amount per basis unit = fixed + perKm × km, from a formula or a band. */
@@ -84,6 +87,8 @@ export interface Coefficient extends Sourced {
   readonly description: string;
   readonly when: When;
   readonly factor: Amount;
+  /** The factor as written in the rule file ("0.93"). */
+  readonly factorText: string;
   /** Ids of the rates/charges it multiplies; empty means the base rate. */
   readonly appliesTo: readonly string[];
   readonly rule: RuleRef;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { amount, ZERO } from '../domain/money.js';
+import { amount, formatFigure } from '../domain/money.js';
 import type {
   Amendment,
   Band,
@@ -101,20 +101,8 @@ export function compileAmendment(data: AmendmentFile, origin: Origin): Amendment
 
 export function compileCharge(data: ChargeFile, rule: RuleRef): Charge {
   const bands: Band[] = data.formula
-    ? [
-        {
-          fromKm: 0,
-          toKm: undefined,
-          fixed: amount(data.formula.fixed ?? '0'),
-          perKm: amount(data.formula.perKm ?? '0'),
-        },
-      ]
-    : (data.bands ?? []).map((band) => ({
-        fromKm: band.fromKm,
-        toKm: band.toKm,
-        fixed: amount(band.rate ?? band.fixed ?? '0'),
-        perKm: band.perKm === undefined ? ZERO : amount(band.perKm),
-      }));
+    ? [band(0, undefined, data.formula.fixed, data.formula.perKm)]
+    : (data.bands ?? []).map((b) => band(b.fromKm, b.toKm, b.rate ?? b.fixed, b.perKm));
   return {
     id: data.id,
     description: data.description,
@@ -135,11 +123,18 @@ export function compileCoefficient(data: CoefficientFile, rule: RuleRef): Coeffi
     description: data.description,
     when: compileWhen(data.when),
     factor: amount(data.factor),
+    factorText: amount(data.factor).toFixed(),
     appliesTo: data.appliesTo ?? [],
     reference: data.reference,
     confidence: data.confidence,
     rule,
   };
+}
+
+function band(fromKm: number, toKm: number | undefined, fixed = '0', perKm = '0'): Band {
+  const f = amount(fixed);
+  const p = amount(perKm);
+  return { fromKm, toKm, fixed: f, perKm: p, fixedFigure: formatFigure(f), perKmFigure: formatFigure(p) };
 }
 
 export function compileWhen(when: When | undefined): When {

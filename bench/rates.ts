@@ -1,0 +1,75 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { BUNDLED_RULES_DIR } from '../src/config.js';
+import { calculateRates } from '../src/domain/calculate-rates.js';
+import type { RateRequest } from '../src/domain/shipment.js';
+import { loadRuleSet } from '../src/rules/load-rule-set.js';
+import { opsPerSecond, printRow } from './suite.js';
+
+export const FOUR_RAILWAYS: RateRequest = {
+  origin: 'MOSKVA',
+  destination: 'BANDAR-ABBAS',
+  acceptanceDate: '2026-03-01',
+  cargo: { etsng: '693000' },
+  units: { kind: 'container', size: '40', loaded: true, ownership: 'private', count: 2 },
+  currency: 'USD',
+  via: ['KIGASH', 'AKYAYLA'],
+};
+
+const ONE_RAILWAY: RateRequest = { ...FOUR_RAILWAYS, destination: 'KIGASH', via: [] };
+const ALL_ROUTES: RateRequest = { ...FOUR_RAILWAYS, via: [] };
+
+/** (a) the engine on one core; (b) POST /v1/rates against a bare Fastify POST endpoint, same body, same run. */
+export async function rates(): Promise<void> {
+  const started = performance.now();
+  const ruleSet = await loadRuleSet(BUNDLED_RULES_DIR);
+  printRow(
+    'load and validate the bundled rules (first load)',
+    `${(performance.now() - started).toFixed(0)} ms`,
+  );
+
+  const one = opsPerSecond(() => calculateRates(ruleSet, ONE_RAILWAY));
+  const four = opsPerSecond(() => calculateRates(ruleSet, FOUR_RAILWAYS));
+  const all = opsPerSecond(() => calculateRates(ruleSet, ALL_ROUTES));
+  printRow('calculateRates, 1 railway (baseline)', `${one.toFixed(0)} /s`);
+  printRow(
+    'calculateRates, 4 railways, route pinned by via',
+    `${four.toFixed(0)} /s  (${(four / one).toFixed(2)} × baseline; target ≥ 20 000 /s)`,
+  );
+  printRow(
+    `calculateRates, 4 railways, all ${ruleSet.routes('MOSKVA', 'BANDAR-ABBAS').length} routes priced, best 3`,
+    `${all.toFixed(0)} /s  (${(all / one).toFixed(2)} × baseline)`,
+  );
+
+  const body = JSON.stringify(FOUR_RAILWAYS);
+  const bare = await loadTest('bare', body);
+  const quote = await loadTest('quote', body);
+  printRow('bare Fastify POST, same body (baseline)', `${bare.rps.toFixed(0)} req/s, p99 ${bare.p99} ms`);
+  printRow(
+    'POST /v1/rates, 4 railways',
+    `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${((quote.rps / bare.rps) * 100).toFixed(0)} % of bare; target ≥ 50 %)`,
+  );
+}
+
+/** Starts the server in a child process (so the load generator does not share its event loop) and loads it. */
+async function loadTest(mode: 'bare' | 'quote', body: string): Promise<{ rps: number; p99: number }> {
+  const child = fork(fileURLToPath(new URL('./http-server.js', import.meta.url)), [mode], {
+    stdio: 'inherit',
+  });
+  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  try {
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}${mode === 'bare' ? '/bare' : '/v1/rates'}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections: 10,
+      duration: 5,
+    });
+    if (result.non2xx > 0) throw new Error(`${mode}: ${result.non2xx} non-2xx responses`);
+    return { rps: result.requests.average, p99: result.latency.p99 };
+  } finally {
+    child.kill();
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * `npm run bench [-- suite ...]`: runs the benchmark suites in one process, one after another. Each suite measures
+ * its subject and a baseline in the same run and prints the ratio, since the machines are shared and noisy.
+ */
+import { rates } from './rates.js';
+import type { Suite } from './suite.js';
+
+const SUITES: Record<string, Suite> = { rates };
+
+const wanted = process.argv.slice(2);
+for (const [name, suite] of Object.entries(SUITES)) {
+  if (wanted.length > 0 && !wanted.includes(name)) continue;
+  process.stdout.write(`\n== ${name} ==\n`);
+  await suite();
+}
