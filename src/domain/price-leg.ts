@@ -121,10 +121,19 @@ export function priceLeg(
   };
 }
 
-function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency: string, step: Rounding) {
+/** The amount per basis unit (box, wagon, tonne, axle) a rate table gives for a distance, before any coefficient. */
+export function rateAt(
+  charge: Charge,
+  km: number,
+  step: Rounding,
+): { rate: Amount; band: Band; distance: number } {
   const distance = charge.distanceStepKm ? Math.ceil(km / charge.distanceStepKm) * charge.distanceStepKm : km;
   const band = findBand(charge, distance);
-  const rate = roundAmount(band.fixed.plus(band.perKm.times(distance)), step);
+  return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
+}
+
+function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency: string, step: Rounding) {
+  const { rate, band, distance } = rateAt(charge, km, step);
   const quantity =
     charge.basis === 'tonne'
       ? shipment.unit.chargedMassTonnes

@@ -1,0 +1,157 @@
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { calculateRates } from '../../src/domain/calculate-rates.js';
+import { isDomainError } from '../../src/domain/domain-error.js';
+import { amount, sum } from '../../src/domain/money.js';
+import { rateAt } from '../../src/domain/price-leg.js';
+import type { RatesResult } from '../../src/domain/quote.js';
+import type { RuleSet } from '../../src/domain/rule-set.js';
+import type { RateRequest } from '../../src/domain/shipment.js';
+import { bundledRuleSet } from '../helpers/app.js';
+import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom } from '../helpers/rule-files.js';
+
+const ORIGINS = ['MOSKVA', 'VORSINO', 'SARATOV', 'ASTRAKHAN', 'CHELYABINSK', 'NOVOSIBIRSK', 'CHEREPOVETS-2'];
+const DESTINATIONS = [
+  'KIGASH',
+  'AKTOBE',
+  'ATYRAU',
+  'ALMATY',
+  'AKTAU-PORT',
+  'ASHGABAT',
+  'BANDAR-ABBAS',
+  'TEHRAN',
+  'GORGAN',
+];
+const CARGO = ['693000', '011005', '161005', '201005', '434000'];
+
+const request = fc.record({
+  origin: fc.constantFrom(...ORIGINS),
+  destination: fc.constantFrom(...DESTINATIONS),
+  acceptanceDate: fc
+    .date({
+      min: new Date('2025-01-01T00:00:00Z'),
+      max: new Date('2026-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    })
+    .map((d) => d.toISOString().slice(0, 10)),
+  cargo: fc.constantFrom(...CARGO).map((etsng) => ({ etsng })),
+  units: fc.oneof(
+    fc.record({
+      kind: fc.constant('container' as const),
+      size: fc.constantFrom('20' as const, '40' as const),
+      loaded: fc.boolean(),
+      ownership: fc.constantFrom('railway' as const, 'private' as const),
+      count: fc.integer({ min: 1, max: 6 }),
+    }),
+    fc.record({
+      kind: fc.constant('wagon' as const),
+      loaded: fc.constant(true),
+      ownership: fc.constantFrom('railway' as const, 'private' as const),
+      count: fc.integer({ min: 1, max: 6 }),
+      grossMassTonnes: fc.integer({ min: 5, max: 70 }),
+    }),
+  ),
+  currency: fc.constantFrom('USD', 'RUB', 'CHF', 'EUR'),
+}) as fc.Arbitrary<RateRequest>;
+
+function priced(ruleSet: RuleSet, r: RateRequest): RatesResult | undefined {
+  try {
+    return calculateRates(ruleSet, r);
+  } catch (error) {
+    if (isDomainError(error)) return undefined;
+    throw error;
+  }
+}
+
+describe('invariants of a quote', () => {
+  let ruleSet: RuleSet;
+  beforeAll(async () => {
+    ruleSet = await bundledRuleSet();
+  });
+
+  it('lines add up to each railway share, and the shares to the total', () => {
+    let pricedCount = 0;
+    fc.assert(
+      fc.property(request, (r) => {
+        const result = priced(ruleSet, r);
+        if (result) pricedCount++;
+        for (const option of result?.options ?? []) {
+          for (const share of option.byRailway) {
+            const own = option.lines.filter((l) => l.railway === share.railway);
+            const local = sum(own.filter((l) => l.kind !== 'conversion').map((l) => amount(l.amount.amount)));
+            expect(local.eq(amount(share.local.amount))).toBe(true);
+            const conversion = own.find((l) => l.kind === 'conversion');
+            expect(
+              amount(conversion?.amount.amount ?? share.local.amount).eq(amount(share.total.amount)),
+            ).toBe(true);
+          }
+          const shares = sum(option.byRailway.map((s) => amount(s.total.amount)));
+          expect(shares.eq(amount(option.total.amount))).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
+    expect(pricedCount, 'most generated shipments are priceable').toBeGreaterThan(75);
+  });
+
+  it('n units cost n times one unit where every rule is per unit', () => {
+    fc.assert(
+      fc.property(request, (r) => {
+        const one = priced(ruleSet, { ...r, units: { ...r.units, count: 1 } });
+        const many = priced(ruleSet, r);
+        if (!one || !many) return;
+        const byRoute = new Map(one.options.map((o) => [o.id, o.total.amount]));
+        for (const option of many.options) {
+          const single = byRoute.get(option.id);
+          if (single === undefined) continue;
+          expect(amount(option.total.amount).eq(amount(single).times(r.units.count))).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('options come sorted by total, cheapest first', () => {
+    fc.assert(
+      fc.property(request, (r) => {
+        const totals = (priced(ruleSet, r)?.options ?? []).map((o) => amount(o.total.amount));
+        totals.slice(1).forEach((t, i) => expect(t.gte(totals[i] ?? t)).toBe(true));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a longer distance never costs less within one rate table', () => {
+    const tables = [...ruleSet.railways.values()]
+      .flat()
+      .flatMap((v) =>
+        v.regimes.flatMap((g) => [...g.rates, ...g.charges].map((c) => ({ c, step: g.stepRounding }))),
+      );
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8000 }), fc.integer({ min: 0, max: 8000 }), (a, b) => {
+        const [near, far] = a <= b ? [a, b] : [b, a];
+        for (const { c, step } of tables) {
+          expect(rateAt(c, far, step).rate.gte(rateAt(c, near, step).rate)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same rule-set hash and the same quote whatever order the rule files are loaded in', () => {
+    const files = ruleFilesIn(BUNDLED_RULES);
+    const reference = ruleSetFrom(files);
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }),
+        request,
+        (shuffled, r) => {
+          const other = ruleSetFrom(shuffled);
+          expect(other.hash).toBe(reference.hash);
+          expect(priced(other, r)).toEqual(priced(reference, r));
+        },
+      ),
+      { numRuns: 10 },
+    );
+  });
+});

@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { calculateRates } from '../../src/domain/calculate-rates.js';
+import type { RuleSet } from '../../src/domain/rule-set.js';
+import type { RateRequest } from '../../src/domain/shipment.js';
+import { bundledRuleSet } from '../helpers/app.js';
+
+/**
+ * Golden scenarios a tariff committee can read: each file states a shipment and the amounts worked out by hand,
+ * step by step, in its comments.
+ */
+interface Scenario {
+  name: string;
+  request: RateRequest;
+  expect: {
+    route?: string[];
+    total: string;
+    byRailway?: Record<string, { local?: string; total?: string; distanceKm?: number }>;
+    versions?: Record<string, string>;
+    amendments?: Record<string, string[]>;
+    assumptionIncludes?: string;
+  };
+}
+
+const dir = fileURLToPath(new URL('../scenarios', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+const money = (m: { amount: string; currency: string }) => `${m.amount} ${m.currency}`;
+
+describe('golden scenarios', () => {
+  let ruleSet: RuleSet;
+  beforeAll(async () => {
+    ruleSet = await bundledRuleSet();
+  });
+
+  it.each(files)('%s', (file) => {
+    const scenario = parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
+    const result = calculateRates(ruleSet, {
+      ...scenario.request,
+      acceptanceDate: String(scenario.request.acceptanceDate),
+    });
+    const option = scenario.expect.route
+      ? result.options.find((o) => o.route.stations.join('>') === scenario.expect.route?.join('>'))
+      : result.options[0];
+    expect(option, scenario.name).toBeDefined();
+    if (!option) return;
+    expect(money(option.total)).toBe(scenario.expect.total);
+    for (const [railway, want] of Object.entries(scenario.expect.byRailway ?? {})) {
+      const share = option.byRailway.find((s) => s.railway === railway);
+      expect(share, `${railway} share`).toBeDefined();
+      if (want.local) expect(money(share?.local ?? { amount: '', currency: '' })).toBe(want.local);
+      if (want.total) expect(money(share?.total ?? { amount: '', currency: '' })).toBe(want.total);
+      if (want.distanceKm !== undefined) expect(share?.distanceKm).toBe(want.distanceKm);
+    }
+    for (const [railway, version] of Object.entries(scenario.expect.versions ?? {})) {
+      expect(option.ruleVersions.find((v) => v.railway === railway)?.version).toBe(String(version));
+    }
+    for (const [railway, ids] of Object.entries(scenario.expect.amendments ?? {})) {
+      expect(option.ruleVersions.find((v) => v.railway === railway)?.amendments.map((a) => a.id)).toEqual(
+        ids,
+      );
+    }
+    if (scenario.expect.assumptionIncludes) {
+      expect(option.assumptions.join(' | ')).toContain(scenario.expect.assumptionIncludes);
+    }
+  });
+});

@@ -1,0 +1,110 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../helpers/app.js';
+
+const base = {
+  origin: 'MOSKVA',
+  destination: 'KIGASH',
+  acceptanceDate: '2026-03-01',
+  cargo: { etsng: '693000' },
+  units: { kind: 'container', size: '40', ownership: 'private', count: 1 },
+};
+
+describe('POST /v1/rates refuses what it cannot price, with a problem document', () => {
+  let server: RunningApp;
+  beforeAll(async () => {
+    server = await startApp({ bodyLimitBytes: 4096 });
+  });
+  afterAll(() => server.close());
+
+  const post = (body: unknown) =>
+    request(server.url)
+      .post('/v1/rates')
+      .send(body as object);
+
+  it.each([
+    [
+      'an unknown cargo code, with close codes suggested',
+      { ...base, cargo: { etsng: '693001' } },
+      422,
+      'UNKNOWN_CARGO',
+      '/cargo/etsng',
+    ],
+    [
+      'a date before any RZD tariff',
+      { ...base, acceptanceDate: '2023-06-01' },
+      422,
+      'NO_TARIFF_IN_FORCE',
+      '/acceptanceDate',
+    ],
+    [
+      'a border crossing the route cannot use',
+      { ...base, destination: 'ALMATY', via: ['SERAKHS'] },
+      422,
+      'NO_ROUTE',
+      '/via',
+    ],
+    [
+      'a container without its size',
+      { ...base, units: { kind: 'container' } },
+      400,
+      'INVALID_REQUEST',
+      '/units/size',
+    ],
+    [
+      'a unit the railway does not carry (30 ft on RZD)',
+      { ...base, units: { kind: 'container', size: '30' } },
+      422,
+      'UNIT_NOT_CARRIED',
+      '/units',
+    ],
+    [
+      'a currency without a declared rate',
+      { ...base, currency: 'JPY' },
+      422,
+      'NO_EXCHANGE_RATE',
+      '/currency',
+    ],
+    ['a misspelt key (strict schema)', { ...base, destinaton: 'KIGASH' }, 400, 'VALIDATION_FAILED', '/'],
+    [
+      'an impossible date',
+      { ...base, acceptanceDate: '2026-02-30' },
+      400,
+      'VALIDATION_FAILED',
+      '/acceptanceDate',
+    ],
+    [
+      'a negative count',
+      { ...base, units: { ...base.units, count: -1 } },
+      400,
+      'VALIDATION_FAILED',
+      '/units/count',
+    ],
+  ])('%s', async (_name, body, status, code, pointer) => {
+    const res = await post(body).expect(status);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status, code, instance: '/v1/rates' });
+    expect(res.body.type).toMatch(/^https:\/\//);
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain(pointer);
+  });
+
+  it('suggests close cargo codes', async () => {
+    const res = await post({ ...base, cargo: { etsng: '693001' } }).expect(422);
+    expect(res.body.suggestions).toContain('693000');
+  });
+
+  it('refuses malformed JSON with a 400 problem, never a 500', async () => {
+    const res = await request(server.url)
+      .post('/v1/rates')
+      .set('content-type', 'application/json')
+      .send('{"origin":')
+      .expect(400);
+    expect(res.body.status).toBe(400);
+    expect(res.body.detail).not.toMatch(/at .*\.js/);
+  });
+
+  it('refuses a body over the size limit with a 413 problem', async () => {
+    const res = await post({ ...base, padding: 'x'.repeat(10_000) }).expect(413);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+});
