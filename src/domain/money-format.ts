@@ -2,6 +2,5 @@ import { type Amount, type Money, toMoney } from './money.js';
 
 /** Money with at least two decimals, more only where a rule's rounding kept more. */
 export function moneyOf(value: Amount, currency: string): Money {
-  const places = value.decimalPlaces();
-  return toMoney(value, currency, places > 2 ? places : 2);
+  return toMoney(value, currency, Math.max(2, value.decimalPlaces()));
 }
