@@ -54,6 +54,9 @@ const request = fc.record({
   currency: fc.constantFrom('USD', 'RUB', 'CHF', 'EUR'),
 }) as fc.Arbitrary<RateRequest>;
 
+/** Dates when corridor terms are in force (2023) or an agreed through rate exists (2026). */
+const corridorDate = fc.constantFrom('2023-04-15', '2023-06-15', '2023-11-30', '2026-02-01', '2026-06-30');
+
 function priced(ruleSet: RuleSet, r: RateRequest): RatesResult | undefined {
   try {
     return calculateRates(ruleSet, r);
@@ -79,7 +82,7 @@ describe('invariants of a quote', () => {
           for (const share of option.byRailway) {
             const own = option.lines.filter((l) => l.railway === share.railway);
             const local = sum(own.filter((l) => l.kind !== 'conversion').map((l) => amount(l.amount.amount)));
-            expect(local.eq(amount(share.local.amount))).toBe(true);
+            expect(local.eq(amount((share.throughRate?.share ?? share.local).amount))).toBe(true);
             const conversion = own.find((l) => l.kind === 'conversion');
             expect(
               amount(conversion?.amount.amount ?? share.local.amount).eq(amount(share.total.amount)),
@@ -92,6 +95,43 @@ describe('invariants of a quote', () => {
       { numRuns: 150 },
     );
     expect(pricedCount, 'most generated shipments are priceable').toBeGreaterThan(75);
+  });
+
+  it('a corridor agreement never makes a quote dearer than the sum of local tariffs', () => {
+    let withTerms = 0;
+    fc.assert(
+      fc.property(request, corridorDate, (r, date) => {
+        for (const option of priced(ruleSet, { ...r, acceptanceDate: date, destination: 'BANDAR-ABBAS' })
+          ?.options ?? []) {
+          if (!option.corridor) continue;
+          withTerms++;
+          const { localTariffTotal, saving } = option.corridor;
+          expect(amount(saving.amount).gte(0)).toBe(true);
+          expect(amount(localTariffTotal.amount).minus(saving.amount).eq(amount(option.total.amount))).toBe(
+            true,
+          );
+        }
+      }),
+      { numRuns: 120 },
+    );
+    expect(withTerms, 'corridor terms were exercised').toBeGreaterThan(10);
+  });
+
+  it('apportioned shares of a through rate add up exactly to it', () => {
+    fc.assert(
+      fc.property(request, corridorDate, (r, date) => {
+        for (const option of priced(ruleSet, { ...r, acceptanceDate: date, destination: 'BANDAR-ABBAS' })
+          ?.options ?? []) {
+          const through = option.corridor?.throughRate;
+          if (!through) continue;
+          const shares = option.byRailway.flatMap((s) =>
+            s.throughRate ? [amount(s.throughRate.share.amount)] : [],
+          );
+          expect(sum(shares).eq(amount(through.total.amount))).toBe(true);
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 
   it('n units cost n times one unit where every rule is per unit', () => {

@@ -17,8 +17,14 @@ interface Scenario {
   request: RateRequest;
   expect: {
     route?: string[];
-    total: string;
-    byRailway?: Record<string, { local?: string; total?: string; distanceKm?: number }>;
+    total?: string;
+    byRailway?: Record<
+      string,
+      { local?: string; total?: string; distanceKm?: number; throughShare?: string }
+    >;
+    throughRateTotal?: string;
+    noteIncludes?: string;
+    lineIncludes?: string;
     versions?: Record<string, string>;
     amendments?: Record<string, string[]>;
     assumptionIncludes?: string;
@@ -46,13 +52,23 @@ describe('golden scenarios', () => {
       : result.options[0];
     expect(option, scenario.name).toBeDefined();
     if (!option) return;
-    expect(money(option.total)).toBe(scenario.expect.total);
+    if (scenario.expect.total) expect(money(option.total)).toBe(scenario.expect.total);
+    if (scenario.expect.throughRateTotal) {
+      expect(option.corridor?.throughRate && money(option.corridor.throughRate.total)).toBe(
+        scenario.expect.throughRateTotal,
+      );
+    }
+    if (scenario.expect.noteIncludes) expect(option.notes.join('\n')).toContain(scenario.expect.noteIncludes);
+    if (scenario.expect.lineIncludes)
+      expect(option.lines.map((l) => l.description).join('\n')).toContain(scenario.expect.lineIncludes);
     for (const [railway, want] of Object.entries(scenario.expect.byRailway ?? {})) {
       const share = option.byRailway.find((s) => s.railway === railway);
       expect(share, `${railway} share`).toBeDefined();
       if (want.local) expect(money(share?.local ?? { amount: '', currency: '' })).toBe(want.local);
       if (want.total) expect(money(share?.total ?? { amount: '', currency: '' })).toBe(want.total);
       if (want.distanceKm !== undefined) expect(share?.distanceKm).toBe(want.distanceKm);
+      if (want.throughShare)
+        expect(share?.throughRate && money(share.throughRate.share)).toBe(want.throughShare);
     }
     for (const [railway, version] of Object.entries(scenario.expect.versions ?? {})) {
       expect(option.ruleVersions.find((v) => v.railway === railway)?.version).toBe(String(version));

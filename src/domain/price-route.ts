@@ -1,0 +1,293 @@
+import { apportion } from './apportion.js';
+import { type Conversion, marketConversion } from './convert.js';
+import type { RouteTerms } from './corridor-terms.js';
+import type { FxRules } from './fx.js';
+import { type Amount, formatFigure, roundAmount, sum, ZERO } from './money.js';
+import { moneyOf } from './money-format.js';
+import type { LegPrice } from './price-leg.js';
+import type { CorridorSummary, QuoteLine, RailwayShare, RateOption, RuleVersionUsed } from './quote.js';
+import type { Route } from './routes.js';
+import type { Shipment } from './shipment.js';
+
+export interface OptionInput {
+  readonly route: Route;
+  readonly shipment: Shipment;
+  readonly currency: string;
+  readonly fx: FxRules;
+  readonly terms: RouteTerms;
+  /** Each railway's leg priced with the corridor terms that reach it. */
+  readonly legs: readonly LegPrice[];
+  /** The same legs on local tariffs alone, when corridor terms changed any of them. */
+  readonly localLegs?: readonly LegPrice[] | undefined;
+  readonly conversionOf: (leg: LegPrice) => Conversion;
+}
+
+interface Priced {
+  readonly lines: QuoteLine[];
+  readonly share: RailwayShare;
+  readonly total: Amount;
+}
+
+/** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
+export function buildOption(input: OptionInput): RateOption {
+  const { route, shipment, currency, terms } = input;
+  const notes = [...terms.notes];
+  let priced = input.legs.map((leg) => priceLocally(leg, input));
+  const through = applyThroughRate(input, priced, notes);
+  if (through) priced = through.priced;
+
+  const lines = priced.flatMap((p) => p.lines);
+  const total = sum(priced.map((p) => p.total));
+  const corridor = summarise(input, total, through?.summary, lines);
+  const dwellCap = Math.min(
+    ...terms.priority.map((p) => p.term.service?.borderDwellHours ?? Number.POSITIVE_INFINITY),
+  );
+  const crossings = route.crossings.map((c) => ({
+    crossing: c.id,
+    name: c.name,
+    gaugeChange: c.gaugeChange,
+    dwellHours: Math.min(c.dwellHours, dwellCap),
+  }));
+  const speedOf = (leg: LegPrice) => leg.tariff.version.speedKmPerDay[shipment.unit.kind];
+  const runningDays = input.legs.reduce((acc, l) => acc + l.leg.km / speedOf(l), 0);
+  const dwellHours = crossings.reduce((acc, c) => acc + c.dwellHours, 0);
+  const commitments = terms.priority.flatMap((p) =>
+    p.term.service?.maxTransitDays ? [p.term.service.maxTransitDays] : [],
+  );
+  return {
+    id: route.stations.join('>'),
+    route: {
+      stations: [...route.stations],
+      crossings: route.crossings.map((c) => c.id),
+      railways: route.legs.map((l) => l.railway),
+      distanceKm: route.legs.reduce((acc, l) => acc + l.km, 0),
+    },
+    total: moneyOf(total, currency),
+    byRailway: priced.map((p) => p.share),
+    lines,
+    transitDays: roundDays(runningDays + dwellHours / 24),
+    transit: {
+      legs: input.legs.map((l) => ({
+        railway: l.leg.railway,
+        distanceKm: l.leg.km,
+        speedKmPerDay: speedOf(l),
+        days: roundDays(l.leg.km / speedOf(l)),
+      })),
+      crossings,
+      commitmentDays: commitments.length > 0 ? Math.min(...commitments) : undefined,
+    },
+    corridor,
+    assumptions: [...shipment.assumptions],
+    notes,
+    ruleVersions: input.legs.map(versionUsed),
+  };
+}
+
+function priceLocally(leg: LegPrice, input: OptionInput): Priced {
+  const { shipment, currency } = input;
+  const count = shipment.unit.count;
+  const conversion = input.conversionOf(leg);
+  const unit = conversion.convert(leg.unitTotal);
+  const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
+  const total = unit.times(count).plus(once);
+  const lines = [...leg.lines];
+  if (conversion.info.method !== 'none') {
+    lines.push(
+      conversionLine(
+        leg.leg.railway,
+        conversion,
+        leg.unitTotal,
+        unit,
+        count,
+        total,
+        currency,
+        `${leg.leg.railway} share`,
+      ),
+    );
+  }
+  return {
+    lines,
+    total,
+    share: {
+      railway: leg.leg.railway,
+      from: leg.leg.from,
+      to: leg.leg.to,
+      distanceKm: leg.leg.km,
+      direction: leg.leg.direction,
+      regime: leg.regime.id,
+      total: moneyOf(total, currency),
+      local: moneyOf(leg.localTotal, leg.regime.currency),
+      conversion: conversion.info,
+      transitDays: roundDays(leg.leg.km / leg.tariff.version.speedKmPerDay[shipment.unit.kind]),
+    },
+  };
+}
+
+/**
+ * An agreed through rate replaces the local tariffs of the railways it covers, apportioned between them — unless it
+ * would cost the shipper more than those local tariffs (then they apply, and a note says so).
+ */
+function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
+  const applied = input.terms.throughRate;
+  if (!applied) return undefined;
+  const { rate, amount: rateAmount, agreement } = applied;
+  const { shipment, currency, fx } = input;
+  const count = shipment.unit.count;
+  const covered = input.legs.filter((l) => rate.railways.includes(l.leg.railway));
+  const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
+  const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
+  let perUnit =
+    rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
+  const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+  if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
+
+  const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
+  const convertedShares = shares.map((s) => toRequested.convert(s.amount));
+  const throughTotal = sum(convertedShares).times(count);
+  const localCovered = sum(priced.filter((p) => rate.railways.includes(p.share.railway)).map((p) => p.total));
+  const label = `${agreement.name}, through rate ${rate.id}`;
+  if (throughTotal.gt(localCovered)) {
+    notes.push(
+      `${label}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
+    );
+    return undefined;
+  }
+  const money = (v: Amount) => `${formatFigure(v.toFixed(rate.rounding.scale))} ${rate.currency}`;
+  const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
+  const rateText = rateAmount.perUnit
+    ? `${money(rateAmount.perUnit)} per ${unitName}`
+    : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
+  const result = priced.map((p): Priced => {
+    const index = shares.findIndex((s) => s.railway === p.share.railway);
+    const share = shares[index];
+    const converted = convertedShares[index];
+    if (!share || !converted) return p;
+    const leg = covered[index] as LegPrice;
+    const lines: QuoteLine[] = [
+      {
+        railway: share.railway,
+        kind: 'through-rate',
+        description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
+        formula:
+          `${rateText}; ${share.basis} → ${money(share.amount)}` +
+          (count > 1 ? `; × ${count} units = ${money(share.amount.times(count))}` : ''),
+        amount: moneyOf(share.amount.times(count), rate.currency),
+        perUnit: moneyOf(share.amount, rate.currency),
+        inputs: {
+          throughRate: perUnit.toFixed(),
+          apportionment: rate.apportionment.method,
+          distanceKm: share.km,
+          coveredKm: totalKm,
+        },
+        rule: rateAmount.rule,
+        reference: rateAmount.reference,
+        confidence: rateAmount.confidence,
+      },
+    ];
+    const total = converted.times(count);
+    if (toRequested.info.method !== 'none') {
+      lines.push(
+        conversionLine(
+          share.railway,
+          toRequested,
+          share.amount,
+          converted,
+          count,
+          total,
+          currency,
+          `${share.railway} through-rate share`,
+        ),
+      );
+    }
+    const inRailwayCurrency = marketConversion(fx, rate.currency, leg.regime.currency, shipment.date);
+    return {
+      lines,
+      total,
+      share: {
+        ...p.share,
+        total: moneyOf(total, currency),
+        local: moneyOf(inRailwayCurrency.convert(share.amount).times(count), leg.regime.currency),
+        conversion: toRequested.info,
+        throughRate: {
+          share: moneyOf(share.amount.times(count), rate.currency),
+          basis: share.basis,
+          localTariff: p.share.local,
+        },
+      },
+    };
+  });
+  return {
+    priced: result,
+    summary: {
+      id: rate.id,
+      total: moneyOf(perUnit.times(count), rate.currency),
+      railways: [...rate.railways],
+    },
+  };
+}
+
+function summarise(
+  input: OptionInput,
+  total: Amount,
+  throughRate: CorridorSummary['throughRate'],
+  lines: readonly QuoteLine[],
+): CorridorSummary | undefined {
+  const { terms, currency } = input;
+  const corridorRules = new Set(terms.agreements.map((a) => a.file));
+  const touched = throughRate !== undefined || lines.some((l) => corridorRules.has(l.rule.file));
+  if (!touched) return undefined;
+  const local = sum((input.localLegs ?? input.legs).map((leg) => priceLocally(leg, input).total));
+  return {
+    agreements: terms.agreements.map((a) => ({
+      corridor: a.corridor,
+      name: a.name,
+      file: a.file,
+      hash: a.hash,
+    })),
+    throughRate,
+    priority: terms.priority.map((p) => ({ id: p.term.id, name: p.term.name })),
+    localTariffTotal: moneyOf(local, currency),
+    saving: moneyOf(local.minus(total), currency),
+  };
+}
+
+function conversionLine(
+  railway: string,
+  conversion: Conversion,
+  value: Amount,
+  unit: Amount,
+  count: number,
+  total: Amount,
+  currency: string,
+  what: string,
+): QuoteLine {
+  return {
+    railway,
+    kind: 'conversion',
+    description: `${what} converted ${conversion.info.from} → ${currency}`,
+    formula:
+      conversion.formula(value, unit) +
+      (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
+    amount: moneyOf(total, currency),
+    perUnit: moneyOf(unit, currency),
+    inputs: { rate: conversion.info.rate, method: conversion.info.method, source: conversion.info.source },
+    rule: conversion.rule ?? { file: 'fx', version: '', path: '' },
+    reference: conversion.reference,
+    confidence: conversion.confidence,
+  };
+}
+
+function versionUsed(leg: LegPrice): RuleVersionUsed {
+  const { version, amendments } = leg.tariff;
+  return {
+    railway: version.railway,
+    version: version.effectiveFrom,
+    file: version.file,
+    hash: version.hash,
+    amendments: amendments.map((a) => ({ id: a.id, file: a.file, hash: a.hash })),
+  };
+}
+
+function roundDays(days: number): number {
+  return Math.round(days * 10) / 10;
+}
