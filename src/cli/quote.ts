@@ -92,6 +92,14 @@ export function formatRates(result: RatesResult): string {
       );
       out.push(`${' '.repeat(21)}${line.formula}  [${line.rule.file} ${line.rule.path}; ${line.confidence}]`);
     }
+    if (option.corridor) {
+      const c = option.corridor;
+      out.push(
+        `  corridor terms: ${c.agreements.map((a) => a.name).join('; ')} — local tariffs ${c.localTariffTotal.amount} ${c.localTariffTotal.currency}, saving ${c.saving.amount} ${c.saving.currency}`,
+      );
+    }
+    if (option.transit.commitmentDays !== undefined)
+      out.push(`  priority transit commitment: ${option.transit.commitmentDays} days`);
     for (const a of option.assumptions) out.push(`  assumption: ${a}`);
     for (const n of option.notes) out.push(`  note: ${n}`);
     out.push('');

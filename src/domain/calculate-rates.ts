@@ -1,11 +1,12 @@
 import { resolveCargo } from './cargo.js';
 import { type Conversion, conversionFor } from './convert.js';
+import { corridorTerms, type LegTerms, legContext } from './corridor-terms.js';
 import { DomainError, isDomainError } from './domain-error.js';
 import { searchStations } from './find-stations.js';
-import { type Amount, amount, formatFigure, sum, ZERO } from './money.js';
-import { moneyOf } from './money-format.js';
+import { amount } from './money.js';
 import { type LegPrice, priceLeg } from './price-leg.js';
-import type { QuoteLine, RailwayShare, RateOption, RatesResult, RuleVersionUsed } from './quote.js';
+import { buildOption } from './price-route.js';
+import type { RateOption, RatesResult } from './quote.js';
 import type { Leg, Route } from './routes.js';
 import type { RuleSet } from './rule-set.js';
 import { buildShipment, type RateRequest, type Shipment } from './shipment.js';
@@ -60,7 +61,8 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   }
   if (options.length === 0 && firstError) throw firstError;
   options.sort(
-    (a, b) => compareAmounts(a.total.amount, b.total.amount) || a.route.distanceKm - b.route.distanceKm,
+    (a, b) =>
+      amount(a.total.amount).comparedTo(amount(b.total.amount)) || a.route.distanceKm - b.route.distanceKm,
   );
   return {
     acceptanceDate: request.acceptanceDate,
@@ -73,8 +75,8 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
 }
 
 /**
- * Prices routes of one shipment. Legs and conversions recur across the routes of a request (the same Turkmen and
- * Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
+ * Prices the routes of one shipment. Legs and conversions recur across the routes of a request (the same Turkmen
+ * and Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
  */
 export class RoutePricing {
   private readonly legs = new Map<string, LegPrice>();
@@ -87,21 +89,29 @@ export class RoutePricing {
   ) {}
 
   price(route: Route): RateOption {
-    return priceRoute(
+    const terms = corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
+    return buildOption({
       route,
-      this.shipment,
-      this.currency,
-      (leg) => this.leg(leg, route),
-      (leg) => this.conversion(leg),
-    );
+      shipment: this.shipment,
+      currency: this.currency,
+      fx: this.ruleSet.fx,
+      terms,
+      legs: route.legs.map((leg) => this.leg(leg, route, terms.legs.get(leg.railway))),
+      localLegs: terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined)) : undefined,
+      conversionOf: (leg) => this.conversion(leg),
+    });
   }
 
-  private leg(leg: Leg, route: Route): LegPrice {
+  private leg(leg: Leg, route: Route, terms: LegTerms | undefined): LegPrice {
     const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
-    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : ''}`;
+    const scope = usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : '';
+    const termIds = terms
+      ? `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`
+      : '';
+    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
     let price = this.legs.get(key);
     if (!price) {
-      price = priceLeg(tariff, leg, this.shipment, route.borderStations);
+      price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms);
       this.legs.set(key, price);
     }
     return price;
@@ -124,119 +134,10 @@ export class RoutePricing {
   }
 }
 
-export function priceRoute(
-  route: Route,
-  shipment: Shipment,
-  currency: string,
-  priceOf: (leg: Leg) => LegPrice,
-  conversionOf: (leg: LegPrice) => Conversion,
-): RateOption {
-  const count = shipment.unit.count;
-  const legs: LegPrice[] = route.legs.map(priceOf);
-  const lines: QuoteLine[] = [];
-  const byRailway: RailwayShare[] = [];
-  const converted: Amount[] = [];
-  for (const leg of legs) {
-    const conversion = conversionOf(leg);
-    const unit = conversion.convert(leg.unitTotal);
-    const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
-    const total = unit.times(count).plus(once);
-    converted.push(total);
-    lines.push(...leg.lines);
-    if (conversion.info.method !== 'none') {
-      lines.push({
-        railway: leg.leg.railway,
-        kind: 'conversion',
-        description: `${leg.leg.railway} share converted ${conversion.info.from} → ${currency}`,
-        formula:
-          conversion.formula(leg.unitTotal, unit) +
-          (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
-        amount: moneyOf(total, currency),
-        perUnit: moneyOf(unit, currency),
-        inputs: {
-          rate: conversion.info.rate,
-          method: conversion.info.method,
-          source: conversion.info.source,
-        },
-        rule: conversion.rule ?? leg.regime.rule,
-        reference: conversion.reference,
-        confidence: conversion.confidence,
-      });
-    }
-    const speed = leg.tariff.version.speedKmPerDay[shipment.unit.kind];
-    byRailway.push({
-      railway: leg.leg.railway,
-      from: leg.leg.from,
-      to: leg.leg.to,
-      distanceKm: leg.leg.km,
-      direction: leg.leg.direction,
-      regime: leg.regime.id,
-      total: moneyOf(total, currency),
-      local: moneyOf(leg.localTotal, leg.regime.currency),
-      conversion: conversion.info,
-      transitDays: roundDays(leg.leg.km / speed),
-    });
-  }
-  const dwellHours = route.crossings.reduce((acc, c) => acc + c.dwellHours, 0);
-  const runningDays = legs.reduce(
-    (acc, l) => acc + l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind],
-    0,
-  );
-  return {
-    id: route.stations.join('>'),
-    route: {
-      stations: [...route.stations],
-      crossings: route.crossings.map((c) => c.id),
-      railways: route.legs.map((l) => l.railway),
-      distanceKm: route.legs.reduce((acc, l) => acc + l.km, 0),
-    },
-    total: moneyOf(sum(converted), currency),
-    byRailway,
-    lines,
-    transitDays: roundDays(runningDays + dwellHours / 24),
-    transit: {
-      legs: legs.map((l) => ({
-        railway: l.leg.railway,
-        distanceKm: l.leg.km,
-        speedKmPerDay: l.tariff.version.speedKmPerDay[shipment.unit.kind],
-        days: roundDays(l.leg.km / l.tariff.version.speedKmPerDay[shipment.unit.kind]),
-      })),
-      crossings: route.crossings.map((c) => ({
-        crossing: c.id,
-        name: c.name,
-        gaugeChange: c.gaugeChange,
-        dwellHours: c.dwellHours,
-      })),
-    },
-    assumptions: [...shipment.assumptions],
-    notes: [],
-    ruleVersions: legs.map(versionUsed),
-  };
-}
-
-function versionUsed(leg: LegPrice): RuleVersionUsed {
-  const { version, amendments } = leg.tariff;
-  return {
-    railway: version.railway,
-    version: version.effectiveFrom,
-    file: version.file,
-    hash: version.hash,
-    amendments: amendments.map((a) => ({ id: a.id, file: a.file, hash: a.hash })),
-  };
-}
-
 function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {
   if (ruleSet.network.stations.has(code)) return;
   const suggestions = searchStations(ruleSet.network, code, 5).map((s) => `${s.code} (${s.name})`);
   throw new DomainError('UNKNOWN_STATION', `unknown station ${code}`, { pointer, suggestions });
-}
-
-function roundDays(days: number): number {
-  return Math.round(days * 10) / 10;
-}
-
-function compareAmounts(a: string, b: string): number {
-  return amount(a).comparedTo(amount(b));
 }
 
 const routeCrossesUse = new WeakMap<TariffInForce, boolean>();

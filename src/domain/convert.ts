@@ -28,15 +28,7 @@ function buildConversion(
   unitKind: UnitKind,
 ): Conversion {
   const from = regime.currency;
-  if (from === to) {
-    return {
-      info: { method: 'none', from, to, rate: '1', source: 'same currency' },
-      convert: (v) => v,
-      formula: (v) => `${formatFigure(v)} ${to}`,
-      reference: 'no conversion',
-      confidence: 'sourced',
-    };
-  }
+  if (from === to) return identity(to);
   if (regime.conversion) {
     const found = coefficientInForce(fx, regime.conversion.table, to, date);
     if (found) {
@@ -63,7 +55,19 @@ function buildConversion(
   return marketConversion(fx, from, to, date);
 }
 
-function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
+function identity(currency: string): Conversion {
+  return {
+    info: { method: 'none', from: currency, to: currency, rate: '1', source: 'same currency' },
+    convert: (v) => v,
+    formula: (v) => `${formatFigure(v)} ${currency}`,
+    reference: 'no conversion',
+    confidence: 'sourced',
+  };
+}
+
+/** Conversion at the declared market rates in force on a date (direct, inverse, or crossed through USD). */
+export function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
+  if (from === to) return identity(to);
   const direct = rateInForce(fx, from, to, date);
   const inverse = rateInForce(fx, to, from, date);
   let rate: Amount;

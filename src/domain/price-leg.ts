@@ -1,3 +1,4 @@
+import type { LegTerms } from './corridor-terms.js';
 import { DomainError } from './domain-error.js';
 import { failedCondition } from './match-when.js';
 import { type Amount, amount, formatFigure, type Rounding, roundAmount, ZERO } from './money.js';
@@ -5,7 +6,16 @@ import { moneyOf } from './money-format.js';
 import type { QuoteLine } from './quote.js';
 import type { Leg } from './routes.js';
 import type { LegContext, Shipment } from './shipment.js';
-import type { Band, Charge, Coefficient, Regime, TariffInForce } from './tariff.js';
+import type {
+  Band,
+  Charge,
+  Coefficient,
+  ReductionPolicy,
+  Regime,
+  RuleRef,
+  Sourced,
+  TariffInForce,
+} from './tariff.js';
 
 /** One railway's charge for its leg, in its own currency, with the lines that explain it. */
 export interface LegPrice {
@@ -27,20 +37,21 @@ interface Component {
   value: Amount;
 }
 
-export function priceLeg(
-  tariff: TariffInForce,
-  leg: Leg,
-  shipment: Shipment,
-  routeStations: ReadonlySet<string>,
-): LegPrice {
-  const ctx: LegContext = {
-    shipment,
-    direction: leg.direction,
-    entersAt: leg.from,
-    leavesAt: leg.to,
-    km: leg.km,
-    routeStations,
-  };
+/** Everything a line needs besides its figures. */
+interface LineContext {
+  readonly leg: Leg;
+  readonly count: number;
+  readonly currency: string;
+  readonly step: Rounding;
+  readonly lines: QuoteLine[];
+}
+
+/**
+ * Prices one railway's leg under the regime for its direction: the first matching rate, every matching charge,
+ * the coefficients in force (and any corridor terms on the rate), each step rounded as the regime says.
+ */
+export function priceLeg(tariff: TariffInForce, ctx: LegContext, leg: Leg, terms?: LegTerms): LegPrice {
+  const { shipment } = ctx;
   const regime = tariff.regimes.find((r) => r.directions.includes(leg.direction));
   if (!regime) {
     throw new DomainError(
@@ -48,67 +59,86 @@ export function priceLeg(
       `${leg.railway} has no tariff regime for ${leg.direction} traffic`,
       {
         railway: leg.railway,
+        pointer: '/units',
       },
     );
   }
   const base = regime.rates.find((rate) => failedCondition(rate.when, ctx) === undefined);
   if (!base) throw notCarried(leg, shipment, regime);
 
-  const count = shipment.unit.count;
-  const currency = regime.currency;
-  const lines: QuoteLine[] = [];
+  const out: LineContext = {
+    leg,
+    count: shipment.unit.count,
+    currency: regime.currency,
+    step: regime.stepRounding,
+    lines: [],
+  };
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
+  const fixed = terms?.fixedRate;
   for (const charge of [base, ...regime.charges.filter((c) => failedCondition(c.when, ctx) === undefined)]) {
+    const isBase = charge === base;
+    if (isBase && fixed?.term.rate?.kind === 'fixed') {
+      const value = fixed.term.rate.perUnit;
+      perUnit.push({ charge, isBase, value });
+      const description = `Priority cargo ${fixed.term.name}: fixed rate instead of ${charge.description} — ${fixed.agreement.name}`;
+      addLine(
+        out,
+        'rate',
+        description,
+        `${figure(value, out)} per unit`,
+        value,
+        1,
+        { fixedRate: value.toFixed() },
+        fixed.term,
+      );
+      continue;
+    }
     const { value, formula, inputs } = evaluateCharge(
       charge,
       leg.km,
       shipment,
-      currency,
+      regime.currency,
       regime.stepRounding,
     );
     const once = charge.basis === 'shipment';
     if (once) shipmentTotal = shipmentTotal.plus(value);
-    else perUnit.push({ charge, isBase: charge === base, value });
-    lines.push(
-      line(
-        leg,
-        charge === base ? 'rate' : 'charge',
-        charge.description,
-        formula,
-        value,
-        once ? 1 : count,
-        currency,
-        inputs,
-        charge,
-      ),
+    else perUnit.push({ charge, isBase, value });
+    addLine(
+      out,
+      isBase ? 'rate' : 'charge',
+      charge.description,
+      formula,
+      value,
+      once ? 1 : out.count,
+      inputs,
+      charge,
     );
   }
 
   const coefficients = regime.coefficients.filter((c) => failedCondition(c.when, ctx) === undefined);
   for (const component of perUnit) {
-    const applicable = coefficients.filter((c) =>
+    if (component.isBase && fixed) continue;
+    const own = coefficients.filter((c) =>
       c.appliesTo.length === 0 ? component.isBase : c.appliesTo.includes(component.charge.id),
     );
-    if (applicable.length > 0) applyCoefficients(component, applicable, regime, leg, count, lines);
+    applyCoefficients(component, own, component.isBase ? terms : undefined, regime.reductions, out);
   }
 
   const subtotal = perUnit.reduce((acc, c) => acc.plus(c.value), ZERO);
   const rounding = regime.totalRounding[shipment.unit.kind];
   const unitTotal = roundAmount(subtotal, rounding);
   if (!unitTotal.eq(subtotal)) {
-    lines.push({
-      railway: leg.railway,
-      kind: 'rounding',
-      description: `Total rounded to ${rounding.scale} decimal place(s), ${rounding.mode}`,
-      formula: `${formatFigure(subtotal)} ${currency} → ${formatFigure(unitTotal)} ${currency}`,
-      amount: moneyOf(unitTotal.minus(subtotal).times(count), currency),
-      perUnit: moneyOf(unitTotal.minus(subtotal), currency),
-      inputs: { subtotal: subtotal.toFixed(), scale: rounding.scale, mode: rounding.mode },
-      rule: { ...regime.rule, path: `${regime.rule.path}.rounding.total` },
-      reference: tariff.version.reference,
-      confidence: tariff.version.confidence,
-    });
+    addLine(
+      out,
+      'rounding',
+      `Total rounded to ${rounding.scale} decimal place(s), ${rounding.mode}`,
+      `${formatFigure(subtotal)} ${regime.currency} → ${formatFigure(unitTotal)} ${regime.currency}`,
+      unitTotal.minus(subtotal),
+      out.count,
+      { subtotal: subtotal.toFixed(), scale: rounding.scale, mode: rounding.mode },
+      { ...tariff.version, rule: { ...regime.rule, path: `${regime.rule.path}.rounding.total` } },
+    );
   }
   return {
     leg,
@@ -116,8 +146,8 @@ export function priceLeg(
     regime,
     unitTotal,
     shipmentTotal,
-    localTotal: unitTotal.times(count).plus(shipmentTotal),
-    lines,
+    localTotal: unitTotal.times(out.count).plus(shipmentTotal),
+    lines: out.lines,
   };
 }
 
@@ -180,70 +210,68 @@ function findBand(charge: Charge, km: number): Band {
   );
 }
 
+/**
+ * Increasing coefficients multiply in file order. Reductions combine as the regime says (ТР-1: one after another;
+ * CIS: only the largest) — unless corridor terms reduce the rate too: then the railway's own reductions and the
+ * corridor's compete under the agreement's policy, and terms stated to multiply are applied after.
+ */
 function applyCoefficients(
   component: Component,
-  applicable: readonly Coefficient[],
-  regime: Regime,
-  leg: Leg,
-  count: number,
-  lines: QuoteLine[],
+  own: readonly Coefficient[],
+  terms: LegTerms | undefined,
+  regimePolicy: ReductionPolicy,
+  out: LineContext,
 ) {
-  const step = regime.stepRounding;
-  const currency = regime.currency;
-  const multiplyAll = regime.reductions.combine === 'multiply';
-  const sequential = multiplyAll ? applicable : applicable.filter((c) => c.factor.gt(1));
-  for (const coefficient of sequential) {
-    const before = component.value;
-    component.value = roundAmount(before.times(coefficient.factor), step);
-    lines.push(
-      line(
-        leg,
-        coefficient.factor.lt(1) ? 'reduction' : 'coefficient',
-        `${coefficient.description} (on ${component.charge.id})`,
-        `${formatFigure(before.toFixed(step.scale))} ${currency} × ${coefficient.factorText} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
-        component.value.minus(before),
-        count,
-        currency,
-        { factor: coefficient.factorText, appliedTo: component.charge.id },
-        coefficient,
-      ),
-    );
-  }
-  if (multiplyAll) return;
-  const reductions = applicable.filter((c) => c.factor.lt(1));
-  if (reductions.length === 0) return;
-  const { factor, chosen, explanation } = combineReductions(reductions, regime);
-  const before = component.value;
-  component.value = roundAmount(before.times(factor), step);
-  lines.push(
-    line(
-      leg,
-      'reduction',
-      `${explanation} (on ${component.charge.id})`,
-      `${formatFigure(before.toFixed(step.scale))} ${currency} × ${factor.toFixed()} = ${formatFigure(component.value.toFixed(step.scale))} ${currency}`,
-      component.value.minus(before),
-      count,
-      currency,
-      {
-        factor: factor.toFixed(),
-        combine: regime.reductions.combine,
+  const competingTerms = terms?.competing ?? [];
+  const policy = competingTerms.length > 0 ? (terms?.policy ?? regimePolicy) : regimePolicy;
+  const sequential =
+    policy.combine === 'multiply' ? [...own, ...competingTerms] : own.filter((c) => c.factor.gt(1));
+  for (const coefficient of sequential)
+    multiplyBy(component, coefficient, coefficient.factor, coefficient.description, out);
+  if (policy.combine !== 'multiply') {
+    const reductions = [...own.filter((c) => c.factor.lt(1)), ...competingTerms];
+    if (reductions.length > 0) {
+      const { factor, chosen, explanation } = combineReductions(reductions, policy);
+      multiplyBy(component, chosen, factor, explanation, out, {
+        combine: policy.combine,
         competing: reductions.map((r) => `${r.id} ×${r.factorText}`).join(', '),
-        appliedTo: component.charge.id,
-      },
-      chosen,
-    ),
+      });
+    }
+  }
+  for (const coefficient of terms?.stacked ?? []) {
+    multiplyBy(component, coefficient, coefficient.factor, coefficient.description, out);
+  }
+}
+
+function multiplyBy(
+  component: Component,
+  source: Coefficient,
+  factor: Amount,
+  description: string,
+  out: LineContext,
+  extra: Record<string, string> = {},
+) {
+  const before = component.value;
+  component.value = roundAmount(before.times(factor), out.step);
+  addLine(
+    out,
+    factor.lt(1) ? 'reduction' : 'coefficient',
+    `${description} (on ${component.charge.id})`,
+    `${figure(before, out)} × ${factor.toFixed()} = ${figure(component.value, out)}`,
+    component.value.minus(before),
+    out.count,
+    { factor: factor.toFixed(), appliedTo: component.charge.id, ...extra },
+    source,
   );
 }
 
-/** Several reductions on one charge combine as the regime says; CIS terms take the largest. */
-export function combineReductions(reductions: readonly Coefficient[], regime: Regime) {
+/** Several reductions on one rate combine as the policy says; CIS terms take the largest. */
+export function combineReductions(reductions: readonly Coefficient[], policy: ReductionPolicy) {
   const describe = (c: Coefficient) => `×${c.factorText} ${c.description}`;
-  if (reductions.length === 1) {
-    const only = reductions[0] as Coefficient;
-    return { factor: only.factor, chosen: only, explanation: only.description };
-  }
-  const { combine, cap } = regime.reductions;
-  if (combine === 'largest') {
+  const [first] = reductions;
+  if (!first) throw new Error('combineReductions needs at least one reduction');
+  if (reductions.length === 1) return { factor: first.factor, chosen: first, explanation: first.description };
+  if (policy.combine === 'largest' || policy.combine === 'multiply') {
     const chosen = reductions.reduce((best, c) => (c.factor.lt(best.factor) ? c : best));
     const others = reductions.filter((c) => c !== chosen).map(describe);
     return {
@@ -253,52 +281,53 @@ export function combineReductions(reductions: readonly Coefficient[], regime: Re
     };
   }
   const totalCut = reductions.reduce((acc, c) => acc.plus(amount(1).minus(c.factor)), ZERO);
-  const cut = combine === 'add-capped' && cap !== undefined && totalCut.gt(cap) ? cap : totalCut;
-  const factor = atLeastZero(amount(1).minus(cut));
-  const capped = cut !== totalCut ? ` (capped at ${cap?.times(100).toFixed()} %)` : '';
+  const capped = policy.combine === 'add-capped' && policy.cap !== undefined && totalCut.gt(policy.cap);
+  const cut = capped && policy.cap ? policy.cap : totalCut;
+  const factor = amount(1).minus(cut);
+  const capText = capped ? ` (capped at ${policy.cap?.times(100).toFixed()} %)` : '';
   return {
-    factor,
-    chosen: reductions[0] as Coefficient,
-    explanation: `reductions added${capped}: ${reductions.map(describe).join(' + ')}`,
+    factor: factor.isNegative() ? ZERO : factor,
+    chosen: first,
+    explanation: `reductions added${capText}: ${reductions.map(describe).join(' + ')}`,
   };
 }
 
-function atLeastZero(value: Amount): Amount {
-  return value.isNegative() ? ZERO : value;
+function figure(value: Amount, out: LineContext): string {
+  return `${formatFigure(value.toFixed(out.step.scale))} ${out.currency}`;
 }
 
-function line(
-  leg: Leg,
+function addLine(
+  out: LineContext,
   kind: QuoteLine['kind'],
   description: string,
   formula: string,
   perUnit: Amount,
   count: number,
-  currency: string,
   inputs: Record<string, string | number>,
-  source: Charge | Coefficient,
-): QuoteLine {
+  source: Sourced & { readonly rule: RuleRef },
+) {
   const total = perUnit.times(count);
-  return {
-    railway: leg.railway,
+  out.lines.push({
+    railway: out.leg.railway,
     kind,
     description,
-    formula: count === 1 ? formula : `${formula}; × ${count} units = ${formatFigure(total)} ${currency}`,
-    amount: moneyOf(total, currency),
-    perUnit: moneyOf(perUnit, currency),
+    formula: count === 1 ? formula : `${formula}; × ${count} units = ${formatFigure(total)} ${out.currency}`,
+    amount: moneyOf(total, out.currency),
+    perUnit: moneyOf(perUnit, out.currency),
     inputs,
     rule: source.rule,
     reference: source.reference,
     confidence: source.confidence,
-  };
+  });
 }
 
 function notCarried(leg: Leg, shipment: Shipment, regime: Regime): DomainError {
   const u = shipment.unit;
+  const owner = u.ownership === 'private' ? 'private' : 'railway-owned';
   const what =
     u.kind === 'container'
-      ? `${u.loaded ? 'loaded' : 'empty'} ${u.size ?? '?'} ft ${u.ownership === 'private' ? 'private' : 'railway-owned'} container`
-      : `${u.loaded ? 'loaded' : 'empty'} ${u.ownership === 'private' ? 'private' : 'railway-owned'} wagon (class ${shipment.cargo.tariffClass})`;
+      ? `${u.loaded ? 'loaded' : 'empty'} ${u.size ?? '?'} ft ${owner} container`
+      : `${u.loaded ? 'loaded' : 'empty'} ${owner} wagon (class ${shipment.cargo.tariffClass})`;
   return new DomainError(
     'UNIT_NOT_CARRIED',
     `${leg.railway} (${regime.name}) has no rate for a ${what} in ${leg.direction} traffic`,

@@ -1,7 +1,14 @@
 import type { Money } from './money.js';
 import type { Confidence, Direction, RuleRef } from './tariff.js';
 
-export type LineKind = 'rate' | 'charge' | 'coefficient' | 'reduction' | 'rounding' | 'conversion';
+export type LineKind =
+  | 'rate'
+  | 'charge'
+  | 'coefficient'
+  | 'reduction'
+  | 'rounding'
+  | 'through-rate'
+  | 'conversion';
 
 /** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
 export interface QuoteLine {
@@ -31,6 +38,26 @@ export interface RailwayShare {
   readonly local: Money;
   readonly conversion: ConversionInfo;
   readonly transitDays: number;
+  /** Where an agreed through rate replaced the local tariff: the apportioned share in the through-rate currency. */
+  readonly throughRate?:
+    | { readonly share: Money; readonly basis: string; readonly localTariff: Money }
+    | undefined;
+}
+
+/** The corridor terms applied to an option, and what the shipper saves against the sum of local tariffs. */
+export interface CorridorSummary {
+  readonly agreements: {
+    readonly corridor: string;
+    readonly name: string;
+    readonly file: string;
+    readonly hash: string;
+  }[];
+  readonly throughRate?:
+    | { readonly id: string; readonly total: Money; readonly railways: string[] }
+    | undefined;
+  readonly priority: { readonly id: string; readonly name: string }[];
+  readonly localTariffTotal: Money;
+  readonly saving: Money;
 }
 
 export interface ConversionInfo {
@@ -77,7 +104,13 @@ export interface RateOption {
   readonly byRailway: RailwayShare[];
   readonly lines: QuoteLine[];
   readonly transitDays: number;
-  readonly transit: { readonly legs: TransitLeg[]; readonly crossings: TransitCrossing[] };
+  readonly transit: {
+    readonly legs: TransitLeg[];
+    readonly crossings: TransitCrossing[];
+    /** A priority-cargo transit-time commitment, when one applies. */
+    readonly commitmentDays?: number | undefined;
+  };
+  readonly corridor?: CorridorSummary | undefined;
   readonly assumptions: string[];
   readonly notes: string[];
   readonly ruleVersions: RuleVersionUsed[];

@@ -74,7 +74,7 @@ const RuleRefSchema = z
 export const QuoteLineSchema = z
   .object({
     railway: z.string(),
-    kind: z.enum(['rate', 'charge', 'coefficient', 'reduction', 'rounding', 'conversion']),
+    kind: z.enum(['rate', 'charge', 'coefficient', 'reduction', 'rounding', 'through-rate', 'conversion']),
     description: z.string(),
     formula: z.string(),
     amount: MoneySchema,
@@ -117,6 +117,10 @@ export const RateOptionSchema = z
         local: MoneySchema,
         conversion: ConversionSchema,
         transitDays: z.number(),
+        throughRate: z
+          .object({ share: MoneySchema, basis: z.string(), localTariff: MoneySchema })
+          .optional()
+          .describe('the apportioned share of an agreed through rate, in its currency, and the local tariff it replaced'),
       }),
     ),
     lines: z.array(QuoteLineSchema),
@@ -133,7 +137,18 @@ export const RateOptionSchema = z
       crossings: z.array(
         z.object({ crossing: z.string(), name: z.string(), gaugeChange: z.string(), dwellHours: z.number() }),
       ),
+      commitmentDays: z.number().optional().describe('a priority-cargo transit-time commitment'),
     }),
+    corridor: z
+      .object({
+        agreements: z.array(z.object({ corridor: z.string(), name: z.string(), file: z.string(), hash: z.string() })),
+        throughRate: z.object({ id: z.string(), total: MoneySchema, railways: z.array(z.string()) }).optional(),
+        priority: z.array(z.object({ id: z.string(), name: z.string() })),
+        localTariffTotal: MoneySchema.describe('the sum of local tariffs, for comparison'),
+        saving: MoneySchema,
+      })
+      .optional()
+      .describe('corridor terms applied to this option and the saving against local tariffs'),
     assumptions: z.array(z.string()),
     notes: z.array(z.string()),
     ruleVersions: z.array(

@@ -13,6 +13,8 @@ export interface Parsed<T> {
   readonly source: SourceFile;
   readonly data: T;
   readonly version: string;
+  /** SHA-256 of the file's text. */
+  readonly hash: string;
 }
 
 const refOf = (p: Parsed<unknown>, path: string): RuleRef => ({
