@@ -24,6 +24,7 @@ interface Scenario {
     >;
     throughRateTotal?: string;
     noteIncludes?: string;
+    transit?: { commitmentDays?: number; maxDwellHours?: number };
     lineIncludes?: string;
     versions?: Record<string, string>;
     amendments?: Record<string, string[]>;
@@ -57,6 +58,13 @@ describe('golden scenarios', () => {
       expect(option.corridor?.throughRate && money(option.corridor.throughRate.total)).toBe(
         scenario.expect.throughRateTotal,
       );
+    }
+    if (scenario.expect.transit?.commitmentDays !== undefined) {
+      expect(option.transit.commitmentDays).toBe(scenario.expect.transit.commitmentDays);
+    }
+    if (scenario.expect.transit?.maxDwellHours !== undefined) {
+      const dwell = option.transit.crossings.map((c) => c.dwellHours);
+      expect(Math.max(...dwell)).toBeLessThanOrEqual(scenario.expect.transit.maxDwellHours);
     }
     if (scenario.expect.noteIncludes) expect(option.notes.join('\n')).toContain(scenario.expect.noteIncludes);
     if (scenario.expect.lineIncludes)
