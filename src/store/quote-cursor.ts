@@ -1,0 +1,38 @@
+import { DomainError } from '../domain/domain-error.js';
+
+/** The position after the last quote of a page: its issue instant and id (the listing's sort key). */
+export interface QuoteCursor {
+  readonly issuedAt: string;
+  readonly id: string;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** Opaque to clients: base64url of the sort key. */
+export function encodeCursor(cursor: QuoteCursor): string {
+  return Buffer.from(JSON.stringify([cursor.issuedAt, cursor.id])).toString('base64url');
+}
+
+export function decodeCursor(text: string): QuoteCursor {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(value) &&
+      value.length === 2 &&
+      typeof value[0] === 'string' &&
+      ISO_INSTANT.test(value[0]) &&
+      typeof value[1] === 'string'
+    ) {
+      return { issuedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // falls through to the problem below
+  }
+  throw new DomainError(
+    'INVALID_REQUEST',
+    'cursor is not one this service returned: start again without it',
+    {
+      pointer: '#querystring/cursor',
+    },
+  );
+}

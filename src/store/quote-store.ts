@@ -1,0 +1,68 @@
+import type { IsoDate } from '../domain/dates.js';
+import type { IssuedQuote } from '../domain/issue-quote.js';
+import type { Money } from '../domain/money.js';
+
+/** What is written for one issued quote: the document and, when the client sent one, its idempotency key. */
+export interface QuoteRecord {
+  readonly quote: IssuedQuote;
+  readonly idempotencyKey?: string | undefined;
+  /** SHA-256 of the request body as received, to tell a retry from another request under the same key. */
+  readonly requestHash: string;
+}
+
+/**
+ * created: a new row; repeated: the key was already used with the same request, here is that quote;
+ * conflict: the key was already used with another request.
+ */
+export type IssueOutcome =
+  | { readonly status: 'created'; readonly quote: IssuedQuote }
+  | { readonly status: 'repeated'; readonly quote: IssuedQuote }
+  | { readonly status: 'conflict'; readonly quote: IssuedQuote };
+
+export interface QuoteQuery {
+  readonly origin?: string | undefined;
+  readonly destination?: string | undefined;
+  /** Issue dates (UTC), inclusive. */
+  readonly from?: IsoDate | undefined;
+  readonly to?: IsoDate | undefined;
+  /** Opaque, from the previous page. */
+  readonly cursor?: string | undefined;
+  readonly limit: number;
+}
+
+/** One line of a listing, read from the indexed columns alone. */
+export interface QuoteSummary {
+  readonly id: string;
+  readonly issuedAt: string;
+  readonly validUntil: IsoDate;
+  readonly origin: string;
+  readonly destination: string;
+  readonly acceptanceDate: IsoDate;
+  readonly optionId: string;
+  readonly total: Money;
+  readonly ruleSetHash: string;
+}
+
+export interface QuotePage {
+  /** Newest first. */
+  readonly quotes: readonly QuoteSummary[];
+  /** Absent on the last page. */
+  readonly nextCursor?: string | undefined;
+}
+
+/**
+ * Where issued quotes live. Every implementation keeps all shared state in the database (idempotency included), so
+ * several service instances can share one.
+ */
+export interface QuoteStore {
+  readonly kind: 'pglite' | 'postgres';
+  /** Stores a quote in one transaction; under an idempotency key already used, returns what was stored. */
+  issue(record: QuoteRecord): Promise<IssueOutcome>;
+  /** The quote stored under an idempotency key, with the hash of the request it was issued for. */
+  findByIdempotencyKey(key: string): Promise<{ quote: IssuedQuote; requestHash: string } | undefined>;
+  get(id: string): Promise<IssuedQuote | undefined>;
+  /** Keyset pagination: no gaps or repeats while quotes are being added. */
+  list(query: QuoteQuery): Promise<QuotePage>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}

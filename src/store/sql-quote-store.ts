@@ -1,0 +1,145 @@
+import type { IssuedQuote } from '../domain/issue-quote.js';
+import { decodeCursor, encodeCursor } from './quote-cursor.js';
+import type {
+  IssueOutcome,
+  QuotePage,
+  QuoteQuery,
+  QuoteRecord,
+  QuoteStore,
+  QuoteSummary,
+} from './quote-store.js';
+import type { SqlDatabase } from './sql-database.js';
+
+interface SummaryRow {
+  id: string;
+  issued_at: string;
+  valid_until: string;
+  origin: string;
+  destination: string;
+  acceptance_date: string;
+  option_id: string;
+  total_amount: string;
+  total_currency: string;
+  rule_set_hash: string;
+}
+
+const SUMMARY_COLUMNS = `id, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at,
+  valid_until::text AS valid_until, origin, destination, acceptance_date::text AS acceptance_date, option_id,
+  total_amount::text AS total_amount, total_currency, rule_set_hash`;
+
+/** The quote store over any SqlDatabase: PGlite and PostgreSQL run exactly this SQL. */
+export class SqlQuoteStore implements QuoteStore {
+  constructor(
+    readonly kind: QuoteStore['kind'],
+    private readonly db: SqlDatabase,
+  ) {}
+
+  issue(record: QuoteRecord): Promise<IssueOutcome> {
+    const { quote, idempotencyKey, requestHash } = record;
+    return this.db.transaction(async (tx) => {
+      // Each statement sees what other transactions committed before it: the read-back below finds the row a
+      // concurrent request (on any instance) inserted under the same key.
+      await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
+      const inserted = await tx.query<{ id: string }>(
+        `INSERT INTO quotes (id, idempotency_key, request_hash, origin, destination, acceptance_date, issued_at,
+           valid_until, option_id, total_amount, total_currency, rule_set_hash, document)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
+         ON CONFLICT (idempotency_key) DO NOTHING
+         RETURNING id`,
+        [
+          quote.id,
+          idempotencyKey ?? null,
+          requestHash,
+          quote.request.origin,
+          quote.request.destination,
+          quote.acceptanceDate,
+          quote.issuedAt,
+          quote.validUntil,
+          quote.option.id,
+          quote.option.total.amount,
+          quote.option.total.currency,
+          quote.ruleSetHash,
+          JSON.stringify(quote),
+        ],
+      );
+      if (inserted.length === 1 || idempotencyKey === undefined) return { status: 'created', quote };
+      const [existing] = await tx.query<{ document: IssuedQuote; request_hash: string }>(
+        'SELECT document, request_hash FROM quotes WHERE idempotency_key = $1',
+        [idempotencyKey],
+      );
+      if (!existing) throw new Error(`idempotency key ${idempotencyKey} conflicted but no row holds it`);
+      return {
+        status: existing.request_hash === requestHash ? 'repeated' : 'conflict',
+        quote: existing.document,
+      };
+    });
+  }
+
+  async findByIdempotencyKey(key: string): Promise<{ quote: IssuedQuote; requestHash: string } | undefined> {
+    const [row] = await this.db.query<{ document: IssuedQuote; request_hash: string }>(
+      'SELECT document, request_hash FROM quotes WHERE idempotency_key = $1',
+      [key],
+    );
+    return row && { quote: row.document, requestHash: row.request_hash };
+  }
+
+  async get(id: string): Promise<IssuedQuote | undefined> {
+    const [row] = await this.db.query<{ document: IssuedQuote }>(
+      'SELECT document FROM quotes WHERE id = $1',
+      [id],
+    );
+    return row?.document;
+  }
+
+  async list(query: QuoteQuery): Promise<QuotePage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.origin) where.push(`origin = ${param(query.origin)}`);
+    if (query.destination) where.push(`destination = ${param(query.destination)}`);
+    if (query.from) where.push(`issued_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE 'UTC'`);
+    if (query.to) where.push(`issued_at < (${param(query.to)}::date + 1)::timestamp AT TIME ZONE 'UTC'`);
+    if (query.cursor) {
+      const after = decodeCursor(query.cursor);
+      where.push(`(issued_at, id) < (${param(after.issuedAt)}::timestamptz, ${param(after.id)})`);
+    }
+    const rows = await this.db.query<SummaryRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM quotes
+       ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY issued_at DESC, id DESC
+       LIMIT ${param(query.limit + 1)}`,
+      params,
+    );
+    const quotes = rows.slice(0, query.limit).map(summaryOf);
+    const last = quotes.at(-1);
+    return rows.length > query.limit && last
+      ? { quotes, nextCursor: encodeCursor({ issuedAt: last.issuedAt, id: last.id }) }
+      : { quotes };
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM quotes');
+    return row?.n ?? 0;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+function summaryOf(row: SummaryRow): QuoteSummary {
+  return {
+    id: row.id,
+    issuedAt: row.issued_at,
+    validUntil: row.valid_until,
+    origin: row.origin,
+    destination: row.destination,
+    acceptanceDate: row.acceptance_date,
+    optionId: row.option_id,
+    total: { amount: row.total_amount, currency: row.total_currency },
+    ruleSetHash: row.rule_set_hash,
+  };
+}
