@@ -2,8 +2,9 @@ import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
 import { loadRuleSet } from './rules/load-rule-set.js';
 import { RuleSetError } from './rules/rule-issue.js';
+import { openQuoteStore } from './store/open-quote-store.js';
 
-/** Composition root: configuration, rules, app, listen, graceful close. */
+/** Composition root: configuration, rules, quote store, app, listen, graceful close. */
 async function start(): Promise<void> {
   const config = loadConfig(process.env);
   let ruleSet: Awaited<ReturnType<typeof loadRuleSet>>;
@@ -18,20 +19,32 @@ async function start(): Promise<void> {
     }
     throw error;
   }
+  // PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR; migrated before the first request.
+  const store = await openQuoteStore(config);
   const app = await buildApp({
     ruleSet,
     logger: { level: config.logLevel },
     bodyLimitBytes: config.bodyLimitBytes,
+    store,
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await store.close();
     process.exit(0);
   };
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
-  app.log.info({ rulesDir: config.rulesDir, ruleSetHash: ruleSet.hash }, 'throughrate ready');
+  app.log.info(
+    {
+      rulesDir: config.rulesDir,
+      ruleSetHash: ruleSet.hash,
+      store: store.kind,
+      ...(store.kind === 'pglite' ? { dataDir: config.dataDir } : {}),
+    },
+    'throughrate ready',
+  );
 }
 
 start().catch((error) => {

@@ -9,18 +9,23 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { RuleSet } from '../domain/rule-set.js';
+import type { QuoteStore } from '../store/quote-store.js';
 import { problemFor, sendProblem } from './problem-details.js';
+import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
+import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
 import { stationRoutes } from './routes/stations.js';
 
 export interface AppOptions {
   readonly ruleSet: RuleSet;
-  /** The clock, used only to default dates to today. */
+  /** The clock: defaults dates to today, stamps issued quotes and tells whether they have expired. */
   readonly now?: () => Date;
   readonly logger?: FastifyServerOptions['logger'];
   readonly bodyLimitBytes?: number;
+  /** Where issued quotes are kept; the /v1/quotes routes exist only when one is given. */
+  readonly store?: QuoteStore;
 }
 
 export interface AppContext {
@@ -80,5 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateRoutes(context));
   await app.register(stationRoutes(context));
   await app.register(railwayRoutes(context));
+  await app.register(compareRoutes(context));
+  if (options.store) await app.register(quoteRoutes(context, options.store, now));
   return app;
 }

@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { DomainError } from '../../domain/domain-error.js';
+import { type IssuedQuote, issueQuote } from '../../domain/issue-quote.js';
+import { isExpired } from '../../domain/quote-validity.js';
+import { replayQuote } from '../../domain/replay-quote.js';
+import type { QuoteStore } from '../../store/quote-store.js';
+import { requestHash } from '../../store/request-hash.js';
+import type { AppContext } from '../build-app.js';
+import {
+  IdempotencyHeadersSchema,
+  QuoteIdParamsSchema,
+  QuoteListQuerySchema,
+  QuoteListSchema,
+  QuoteReplaySchema,
+  QuoteRequestSchema,
+  QuoteSchema,
+  quoteProblemResponses,
+  ReplayRequestSchema,
+} from '../quote-schemas.js';
+
+/** Binding quotes: issued once, stored with an id and a validity, read back and replayed against today's rules. */
+export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => Date): FastifyPluginAsync {
+  const withExpiry = (quote: IssuedQuote) => ({
+    ...quote,
+    expired: isExpired(quote.validUntil, context.today()),
+  });
+  const found = async (id: string): Promise<IssuedQuote> => {
+    const quote = await store.get(id);
+    if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `no quote ${id}`);
+    return quote;
+  };
+  const located = (reply: FastifyReply, quote: IssuedQuote, status: 200 | 201) =>
+    reply.code(status).header('location', `/v1/quotes/${encodeURIComponent(quote.id)}`);
+
+  return async (app) => {
+    const typed = app.withTypeProvider<ZodTypeProvider>();
+
+    typed.post(
+      '/v1/quotes',
+      {
+        schema: {
+          summary:
+            'Issue a binding quote: price the request, store the chosen (or cheapest) option with an id',
+          description:
+            'Same body as POST /v1/rates, plus an optional optionId. 201 with a Location header; with an ' +
+            'Idempotency-Key already used for the same body, 200 and the quote issued then; for another body, 409.',
+          headers: IdempotencyHeadersSchema,
+          body: QuoteRequestSchema,
+          response: { 200: QuoteSchema, 201: QuoteSchema, ...quoteProblemResponses },
+        },
+      },
+      async (request, reply) => {
+        const key = request.headers['idempotency-key'];
+        const hash = requestHash(request.body);
+        const conflict = () =>
+          new DomainError(
+            'IDEMPOTENCY_CONFLICT',
+            `Idempotency-Key ${key} was already used with another request body: use a new key for a new request`,
+          );
+        if (key !== undefined) {
+          const earlier = await store.findByIdempotencyKey(key);
+          if (earlier && earlier.requestHash !== hash) throw conflict();
+          if (earlier) return located(reply, earlier.quote, 200).send(withExpiry(earlier.quote));
+        }
+        const { optionId, ...body } = request.body;
+        const quote = issueQuote(
+          context.ruleSet,
+          { ...body, acceptanceDate: body.acceptanceDate ?? context.today() },
+          optionId,
+          { id: randomUUID(), issuedAt: now().toISOString() },
+        );
+        const outcome = await store.issue({ quote, idempotencyKey: key, requestHash: hash });
+        if (outcome.status === 'conflict') throw conflict();
+        request.log.info({ quoteId: outcome.quote.id, outcome: outcome.status }, 'quote issued');
+        return located(reply, outcome.quote, outcome.status === 'created' ? 201 : 200).send(
+          withExpiry(outcome.quote),
+        );
+      },
+    );
+
+    typed.get(
+      '/v1/quotes/:id',
+      {
+        schema: {
+          summary: 'An issued quote, as issued; expired ones too, marked expired',
+          params: QuoteIdParamsSchema,
+          response: { 200: QuoteSchema, ...quoteProblemResponses },
+        },
+      },
+      async (request) => withExpiry(await found(request.params.id)),
+    );
+
+    typed.get(
+      '/v1/quotes',
+      {
+        schema: {
+          summary: 'Issued quotes, newest first, by route and issue date, a page at a time',
+          description: 'Pass nextCursor back as cursor for the next page: no quote is skipped or repeated.',
+          querystring: QuoteListQuerySchema,
+          response: { 200: QuoteListSchema, ...quoteProblemResponses },
+        },
+      },
+      async (request) => {
+        const page = await store.list(request.query);
+        return {
+          quotes: page.quotes.map((q) => ({ ...q, expired: isExpired(q.validUntil, context.today()) })),
+          nextCursor: page.nextCursor,
+        };
+      },
+    );
+
+    typed.post(
+      '/v1/quotes/:id/replay',
+      {
+        schema: {
+          summary: 'Price a stored quote again with the rules served now and compare it line by line',
+          description:
+            'On the quote’s acceptance date unless another is given. With the same rule versions the stored ' +
+            'quote is reproduced exactly (identical: true); a rule file the quote used that has been changed in ' +
+            'place since is listed in ruleFilesChanged and warnings.',
+          params: QuoteIdParamsSchema,
+          body: ReplayRequestSchema,
+          response: { 200: QuoteReplaySchema, ...quoteProblemResponses },
+        },
+      },
+      async (request) =>
+        replayQuote(context.ruleSet, await found(request.params.id), request.body?.acceptanceDate),
+    );
+  };
+}
