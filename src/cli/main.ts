@@ -3,6 +3,7 @@ import { RuleSetError } from '../rules/rule-issue.js';
 import { type CliIo, UsageError } from './io.js';
 import { openapi } from './openapi.js';
 import { quote } from './quote.js';
+import { quotesReplay, quotesShow } from './quotes.js';
 import { rulesCheck } from './rules-check.js';
 
 const USAGE = `usage: throughrate <command>
@@ -12,6 +13,9 @@ const USAGE = `usage: throughrate <command>
         [--via <border station>]... [--currency USD] [--options N] [--rules DIR] [--json]
   rules check [dir]          validate rule files; exit 1 on any error
   openapi [--write|--check]  print, write or check openapi/openapi.yaml
+  quotes show <id> [--json]  an issued quote, from the store of DATABASE_URL or DATA_DIR
+  quotes replay <id> [--date YYYY-MM-DD] [--rules DIR] [--json]
+                             price an issued quote again and compare it line by line
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -20,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   quote,
   openapi,
   'rules check': rulesCheck,
+  'quotes show': quotesShow,
+  'quotes replay': quotesReplay,
 };
 
 /** Runs one command; results go to stdout, diagnostics to stderr; returns the exit code. */

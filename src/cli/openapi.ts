@@ -3,13 +3,14 @@ import { resolve } from 'node:path';
 import { BUNDLED_RULES_DIR } from '../config.js';
 import { buildApp } from '../http/build-app.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
+import { offlineQuoteStore } from '../store/offline-quote-store.js';
 import type { CliIo } from './io.js';
 
 export const OPENAPI_FILE = resolve(BUNDLED_RULES_DIR, '..', 'openapi', 'openapi.yaml');
 
 /** The OpenAPI document generated from the route schemas. */
 export async function generateOpenApi(): Promise<string> {
-  const app = await buildApp({ ruleSet: await loadRuleSet(BUNDLED_RULES_DIR) });
+  const app = await buildApp({ ruleSet: await loadRuleSet(BUNDLED_RULES_DIR), store: offlineQuoteStore() });
   await app.ready();
   const yaml = app.swagger({ yaml: true });
   await app.close();
