@@ -1,0 +1,316 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../src/store/apply-migrations.js';
+import { MIGRATIONS } from '../../src/store/migrations.js';
+import { quoteStoreOn } from '../../src/store/open-quote-store.js';
+import type { QuoteStore } from '../../src/store/quote-store.js';
+import type { SqlDatabase } from '../../src/store/sql-database.js';
+import { type RunningApp, startApp } from '../helpers/app.js';
+import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom, withFile } from '../helpers/rule-files.js';
+import {
+  pgliteBackend,
+  postgresBackend,
+  type StoreBackend,
+  TEST_DATABASE_URL,
+} from '../helpers/store-backends.js';
+
+/** One private 40 ft box Moscow → Kigash in roubles: ТР-1 Table 24, 1 518 km, priced by RZD alone. */
+const box = (overrides: Record<string, unknown> = {}) => ({
+  origin: 'MOSKVA',
+  destination: 'KIGASH',
+  acceptanceDate: '2026-03-01',
+  cargo: { etsng: '693000' },
+  units: { kind: 'container', size: '40', ownership: 'private', count: 1 },
+  currency: 'RUB',
+  ...overrides,
+});
+
+const RZD_2026 = 'railways/RZD/2026-01-01.yaml';
+const fileHash = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(BUNDLED_RULES, file), 'utf8'))
+    .digest('hex');
+const clock = (instant: string) => () => new Date(instant);
+
+function storeSuite(backend: StoreBackend) {
+  let db: SqlDatabase;
+  let store: QuoteStore;
+  let second: QuoteStore;
+  let a: RunningApp;
+  let b: RunningApp;
+  const extra: RunningApp[] = [];
+  /** Another instance on the same database, with its own clock or rules. */
+  const instance = async (options: Parameters<typeof startApp>[0]) => {
+    const app = await startApp({ store: second, ...options });
+    extra.push(app);
+    return app;
+  };
+  const issue = (app: RunningApp, body: object = box(), key?: string) => {
+    const call = request(app.url).post('/v1/quotes');
+    return (key === undefined ? call : call.set('Idempotency-Key', key)).send(body);
+  };
+
+  beforeAll(async () => {
+    await backend.setUp();
+    db = await backend.openDatabase();
+    store = await quoteStoreOn(backend.kind, db);
+    second = await backend.secondInstance(store);
+    a = await startApp({ store });
+    b = await startApp({ store: second });
+  });
+  afterAll(async () => {
+    for (const app of [a, b, ...extra]) await app?.close();
+    await second?.close();
+    await store?.close();
+    await backend.tearDown();
+  });
+
+  it('migrates a fresh database once and refuses to start on a released migration that was edited', async () => {
+    expect(await applyMigrations(db)).toEqual([]);
+    const rows = await db.query<{ version: number; name: string }>(
+      'SELECT version, name FROM schema_migrations ORDER BY version',
+    );
+    expect(rows).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
+    const [first] = MIGRATIONS;
+    if (!first) throw new Error('no migrations');
+    await expect(applyMigrations(db, [{ ...first, sql: `${first.sql}\n-- edited` }])).rejects.toThrow(
+      /migration 1 \(quotes\) was edited after it was applied/,
+    );
+  });
+
+  it('issues a quote with 201, a Location, the itemised option, its validity and the hashes of its rule files', async () => {
+    const res = await issue(a).expect(201);
+    expect(res.headers.location).toBe(`/v1/quotes/${res.body.id}`);
+    const quote = res.body;
+    // 1 518 km × 54.3658 RUB/km + 23 360 RUB = 105 887.2844 → 105 887.28 (kopecks) → 105 887 (whole roubles).
+    expect(quote.option.total).toEqual({ amount: '105887.00', currency: 'RUB' });
+    expect(quote.option.id).toBe('MOSKVA>KIGASH');
+    // Issued 2026-03-01 + 30 days (RZD quoteValidityDays) = 2026-03-31, which is also the end of Q1.
+    expect(quote).toMatchObject({
+      issuedAt: '2026-03-01T09:00:00.000Z',
+      validUntil: '2026-03-31',
+      expired: false,
+    });
+    expect(quote.validity.terms).toEqual([{ railway: 'RZD', version: '2026-01-01', days: 30 }]);
+    expect(quote.ruleFiles).toContainEqual({ file: RZD_2026, hash: fileHash(RZD_2026) });
+    expect(quote.ruleFiles.map((f: { file: string }) => f.file)).not.toContain(
+      'railways/KTZ/2026-01-01.yaml',
+    );
+    const health = await request(a.url).get('/health').expect(200);
+    expect(quote.ruleSetHash).toBe(health.body.ruleSetHash);
+    expect(await store.count()).toBeGreaterThanOrEqual(1);
+  });
+
+  it('returns a quote issued on one instance from the other, by id and in its listings', async () => {
+    const issued = (await issue(a, box({ units: { kind: 'container', size: '20', count: 3 } })).expect(201))
+      .body;
+    const read = await request(b.url).get(`/v1/quotes/${issued.id}`).expect(200);
+    expect(read.body).toEqual(issued);
+    const listed = await request(b.url)
+      .get('/v1/quotes?origin=MOSKVA&destination=KIGASH&limit=100')
+      .expect(200);
+    expect(listed.body.quotes.map((q: { id: string }) => q.id)).toContain(issued.id);
+  });
+
+  it('issues exactly one quote for 50 concurrent requests with one Idempotency-Key, across two instances', async () => {
+    const before = await store.count();
+    const key = `order-${Math.random().toString(36).slice(2)}`;
+    const body = box({ units: { kind: 'container', size: '40', ownership: 'railway', count: 2 } });
+    const responses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => issue(i % 2 ? a : b, body, key)),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(49);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(await store.count()).toBe(before + 1);
+    const again = await issue(b, body, key).expect(200);
+    expect(again.headers.location).toBe(`/v1/quotes/${responses[0]?.body.id}`);
+  });
+
+  it('answers the same Idempotency-Key with another body with a 409 problem and stores nothing', async () => {
+    const key = `order-${Math.random().toString(36).slice(2)}`;
+    await issue(a, box(), key).expect(201);
+    const before = await store.count();
+    const res = await issue(b, box({ units: { kind: 'container', size: '40', count: 2 } }), key).expect(409);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 409, code: 'IDEMPOTENCY_CONFLICT' });
+    expect(await store.count()).toBe(before);
+  });
+
+  it('answers an unknown quote id with a 404 problem, for reading and for replaying', async () => {
+    const res = await request(a.url).get('/v1/quotes/no-such-quote').expect(404);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, code: 'QUOTE_NOT_FOUND' });
+    await request(a.url).post('/v1/quotes/no-such-quote/replay').expect(404);
+  });
+
+  it('replays a stored quote with the same rules into exactly the stored option', async () => {
+    const issued = (await issue(a, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201)).body;
+    const replay = (await request(b.url).post(`/v1/quotes/${issued.id}/replay`).expect(200)).body;
+    expect(replay.identical).toBe(true);
+    expect(replay.option).toEqual(issued.option);
+    expect(replay.difference.lines.length).toBe(issued.option.lines.length);
+    expect(replay.difference.lines.every((l: { status: string }) => l.status === 'same')).toBe(true);
+    expect(replay.difference.total.difference).toEqual({ amount: '0.00', currency: 'USD' });
+    expect(replay).toMatchObject({ ruleFilesChanged: [], warnings: [], versionChanges: [] });
+  });
+
+  it('says loudly when a rule file the quote used has been changed in place since it was issued', async () => {
+    const issued = (await issue(a).expect(201)).body;
+    const text = readFileSync(join(BUNDLED_RULES, RZD_2026), 'utf8');
+    const edited = text.replace('fixed: "23360", perKm: "54.3658"', 'fixed: "24360", perKm: "54.3658"');
+    expect(edited).not.toBe(text);
+    const ruleSet = ruleSetFrom(withFile(ruleFilesIn(BUNDLED_RULES), RZD_2026, edited));
+    const served = await instance({ ruleSet });
+    const replay = (await request(served.url).post(`/v1/quotes/${issued.id}/replay`).send({}).expect(200))
+      .body;
+    expect(replay.identical).toBe(false);
+    expect(replay.ruleFilesChanged).toEqual([
+      {
+        file: RZD_2026,
+        storedHash: fileHash(RZD_2026),
+        currentHash: ruleSet.files.find((f) => f.file === RZD_2026)?.hash,
+      },
+    ]);
+    expect(replay.warnings.join('\n')).toMatch(/railways\/RZD\/2026-01-01\.yaml has been changed in place/);
+    // A: 23 360 → 24 360 RUB: the rate line and the total both rise by 1 000 RUB; the rounding line stays −0.28,
+    // only its formula shows the new subtotal (106 887.28 → 106 887).
+    const [rate, rounding] = replay.difference.lines;
+    expect(rate).toMatchObject({
+      kind: 'rate',
+      status: 'changed',
+      difference: { amount: '1000.00', currency: 'RUB' },
+    });
+    expect(rounding).toMatchObject({ kind: 'rounding', status: 'changed', changed: ['formula'] });
+    expect(rounding.difference).toEqual({ amount: '0.00', currency: 'RUB' });
+    expect(rounding.replayed.formula).toBe('106 887.28 RUB → 106 887 RUB');
+    expect(replay.difference.total.difference).toEqual({ amount: '1000.00', currency: 'RUB' });
+  });
+
+  it('replays on another acceptance date with the versions in force then, line by line', async () => {
+    const issued = (await issue(a).expect(201)).body;
+    const replay = (
+      await request(a.url)
+        .post(`/v1/quotes/${issued.id}/replay`)
+        .send({ acceptanceDate: '2025-06-01' })
+        .expect(200)
+    ).body;
+    expect(replay).toMatchObject({
+      acceptanceDate: '2025-06-01',
+      storedAcceptanceDate: '2026-03-01',
+      warnings: [],
+    });
+    expect(replay.versionChanges).toEqual([{ railway: 'RZD', stored: '2026-01-01', replayed: '2024-12-01' }]);
+    // 2024-12-01 version: 1 518 km × 49.4235 + 21 236.36 = 96 261.233 → 96 261.23 → 96 261 RUB.
+    // Rate 96 261.23 − 105 887.28 = −9 626.05; rounding −0.23 − (−0.28) = +0.05; total 96 261 − 105 887 = −9 626.
+    expect(
+      replay.difference.lines.map((l: { kind: string; difference: { amount: string } }) => [
+        l.kind,
+        l.difference.amount,
+      ]),
+    ).toEqual([
+      ['rate', '-9626.05'],
+      ['rounding', '0.05'],
+    ]);
+    expect(replay.difference.total).toEqual({
+      stored: { amount: '105887.00', currency: 'RUB' },
+      replayed: { amount: '96261.00', currency: 'RUB' },
+      difference: { amount: '-9626.00', currency: 'RUB' },
+    });
+  });
+
+  it('still returns a quote after its validUntil, marked expired', async () => {
+    const issued = (await issue(a).expect(201)).body;
+    const lastDay = await instance({ now: clock('2026-03-31T23:59:00Z') });
+    const dayAfter = await instance({ now: clock('2026-04-01T00:00:00Z') });
+    expect((await request(lastDay.url).get(`/v1/quotes/${issued.id}`).expect(200)).body.expired).toBe(false);
+    const read = await request(dayAfter.url).get(`/v1/quotes/${issued.id}`).expect(200);
+    expect(read.body).toEqual({ ...issued, expired: true });
+    const listed = await request(dayAfter.url).get('/v1/quotes?limit=100').expect(200);
+    expect(listed.body.quotes.find((q: { id: string }) => q.id === issued.id)).toMatchObject({
+      expired: true,
+    });
+  });
+
+  it('pages through quotes newest first, with no gaps or repeats while quotes are being added', async () => {
+    const day = await instance({ now: clock('2026-02-10T12:00:00Z') });
+    const body = (count: number) => box({ units: { kind: 'container', size: '40', count } });
+    const seeded = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => issue(day, body(i + 1)).expect(201)),
+    );
+    const expected = seeded.map((r) => r.body.id as string);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await request(b.url)
+        .get('/v1/quotes')
+        .query({ from: '2026-02-10', to: '2026-02-10', limit: 5, ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      seen.push(...page.body.quotes.map((q: { id: string }) => q.id));
+      cursor = page.body.nextCursor;
+      // Quotes issued between two pages, on both instances, with the same issue instant as the seeded ones.
+      await Promise.all([issue(day, body(20 + pages)), issue(a, body(40 + pages))]);
+      pages += 1;
+    } while (cursor && pages < 20);
+    expect(cursor).toBeUndefined();
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(expected));
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists quotes newest first and filters them by route and issue date', async () => {
+    const early = await instance({ now: clock('2026-01-15T08:00:00Z') });
+    const late = await instance({ now: clock('2026-01-16T08:00:00Z') });
+    const first = (await issue(early, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201))
+      .body;
+    const second = (await issue(late, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201))
+      .body;
+    const both = await request(a.url)
+      .get('/v1/quotes?origin=MOSKVA&destination=BANDAR-ABBAS&from=2026-01-15&to=2026-01-16')
+      .expect(200);
+    expect(both.body.quotes.map((q: { id: string }) => q.id)).toEqual([second.id, first.id]);
+    expect(both.body.quotes[1]).toMatchObject({
+      issuedAt: '2026-01-15T08:00:00.000Z',
+      acceptanceDate: '2026-03-01',
+      optionId: first.option.id,
+      total: first.option.total,
+    });
+    const oneDay = await request(a.url).get(
+      '/v1/quotes?destination=BANDAR-ABBAS&from=2026-01-16&to=2026-01-16',
+    );
+    expect(oneDay.body.quotes.map((q: { id: string }) => q.id)).toEqual([second.id]);
+  });
+
+  it('answers a cursor it did not issue with a 400 problem pointing at it', async () => {
+    const res = await request(a.url).get('/v1/quotes?cursor=not-a-cursor').expect(400);
+    expect(res.body).toMatchObject({ code: 'INVALID_REQUEST', errors: [{ pointer: '#querystring/cursor' }] });
+  });
+
+  it('keeps every issued quote across a restart of the service', async () => {
+    const issued = (await issue(a, box({ units: { kind: 'container', size: '20', count: 7 } })).expect(201))
+      .body;
+    const count = await store.count();
+    await a.close();
+    await store.close();
+    store = await backend.openStore();
+    a = await startApp({ store });
+    expect(await store.count()).toBe(count);
+    expect((await request(a.url).get(`/v1/quotes/${issued.id}`).expect(200)).body).toEqual(issued);
+  });
+}
+
+describe('quote store on PGlite (embedded, in a temporary data directory)', () => {
+  storeSuite(pgliteBackend());
+});
+
+describe.skipIf(!TEST_DATABASE_URL)(
+  'quote store on PostgreSQL (skipped unless TEST_DATABASE_URL is set, as .ci/run sets it)',
+  () => {
+    storeSuite(postgresBackend(TEST_DATABASE_URL ?? ''));
+  },
+);
