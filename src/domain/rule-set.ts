@@ -1,3 +1,4 @@
+import type { Alternatives } from './alternatives.js';
 import type { CargoCatalogue } from './cargo.js';
 import type { IsoDate } from './dates.js';
 import { withinWindow } from './dates.js';
@@ -20,6 +21,7 @@ export interface RuleSetParts {
   readonly network: Network;
   readonly cargo: CargoCatalogue;
   readonly fx: FxRules;
+  readonly alternatives: Alternatives;
 }
 
 export interface RuleSet extends RuleSetParts {

@@ -3,11 +3,13 @@ import { buildNetwork } from '../domain/network.js';
 import { createRuleSet, type RuleSet } from '../domain/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
+import { compileAlternatives } from './compile-alternatives.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
+import { AlternativesFileSchema } from './schema/alternatives.js';
 import { CargoFileSchema } from './schema/cargo.js';
 import { FxFileSchema } from './schema/fx.js';
 import { NetworkFileSchema } from './schema/network.js';
@@ -49,12 +51,13 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   const issues: RuleIssue[] = [];
   const hashes = files.map((f) => ({ file: f.path, hash: sha256(f.text) }));
   const hashOf = new Map(hashes.map((h) => [h.file, h.hash]));
-  const buckets = { railways: [], amendments: [], network: [], cargo: [], fx: [] } as {
+  const buckets = { railways: [], amendments: [], network: [], cargo: [], fx: [], alternatives: [] } as {
     railways: Parsed<z.output<typeof RailwayVersionSchema>>[];
     amendments: Parsed<z.output<typeof AmendmentSchema>>[];
     network: Parsed<z.output<typeof NetworkFileSchema>>[];
     cargo: Parsed<z.output<typeof CargoFileSchema>>[];
     fx: Parsed<z.output<typeof FxFileSchema>>[];
+    alternatives: Parsed<z.output<typeof AlternativesFileSchema>>[];
   };
 
   for (const file of files) {
@@ -88,11 +91,14 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       case 'fx':
         add(FxFileSchema, buckets.fx, () => shortHash);
         break;
+      case 'alternatives':
+        add(AlternativesFileSchema, buckets.alternatives, (v) => v.effectiveFrom);
+        break;
       default:
         issues.push(
           source.issueAt(
             [],
-            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo or fx)`,
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx or alternatives)`,
           ),
         );
     }
@@ -106,6 +112,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   const brokenFolders = new Set(issues.map((i) => i.file.split('/').slice(0, 2).join('/')));
   const versionsByRailway = checkRailwayVersions(buckets.railways, known, issues, brokenFolders);
   checkAmendments(buckets.amendments, versionsByRailway, known, issues);
+  const alternatives = compileAlternatives(buckets.alternatives, known, hashOf, issues);
 
   const railways = new Map<string, RailwayVersion[]>();
   for (const [code, parsed] of versionsByRailway) {
@@ -145,6 +152,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
       cargo,
       fx,
+      alternatives,
     }),
   );
   return { ruleSet, issues: [], summary };
