@@ -1,5 +1,6 @@
 import { isDomainError } from '../domain/domain-error.js';
 import { RuleSetError } from '../rules/rule-issue.js';
+import { compare } from './compare.js';
 import { type CliIo, UsageError } from './io.js';
 import { openapi } from './openapi.js';
 import { quote } from './quote.js';
@@ -11,6 +12,9 @@ const USAGE = `usage: throughrate <command>
   quote --from <station> --to <station> --cargo <etsng|gng> [--container 20|30|40|45 | --wagon]
         [--count N] [--mass T] [--owner railway|private] [--empty] [--date YYYY-MM-DD]
         [--via <border station>]... [--currency USD] [--options N] [--rules DIR] [--json]
+  compare <the quote flags> [--value-of-time <per tonne-day>] [--discount-legs KTZ,TDY]
+                             rail beside the Caspian, deep-sea and road alternatives, with CO2e,
+                             rankings and the break-even corridor discount
   rules check [dir]          validate rule files; exit 1 on any error
   openapi [--write|--check]  print, write or check openapi/openapi.yaml
   quotes show <id> [--json]  an issued quote, from the store of DATABASE_URL or DATA_DIR
@@ -22,6 +26,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   quote,
+  compare,
   openapi,
   'rules check': rulesCheck,
   'quotes show': quotesShow,
