@@ -1,20 +1,12 @@
 import { alternativesInForce, RAIL_EMISSION_FACTOR } from './alternatives.js';
-import { breakEvenDiscount } from './break-even.js';
 import { calculateRates } from './calculate-rates.js';
 import { resolveCargo } from './cargo.js';
-import {
-  asMoney,
-  COMPARE_ROUNDING,
-  dayRange,
-  days1,
-  money2,
-  moneyRange,
-  RANKING_RULE,
-} from './compare-figures.js';
-import type { BreakEven, ComparedOption, CompareResult, RankEntry } from './comparison.js';
+import { COMPARE_ROUNDING, dayRange, days1, money2, moneyRange, RANKING_RULE } from './compare-figures.js';
+import type { ComparedOption, CompareResult } from './comparison.js';
 import { type Conversion, marketConversion } from './convert.js';
 import { DomainError, isDomainError } from './domain-error.js';
-import { type Amount, amount, DECIMAL_PATTERN, sum, ZERO } from './money.js';
+import { type Amount, amount } from './money.js';
+import { checkDiscountLegs, optionBreakEven } from './option-break-even.js';
 import { priceAlternative } from './price-alternative.js';
 import { type PricedOption, totalsOf } from './priced-leg.js';
 import type { ConversionInfo, RateOption, RatesResult } from './quote.js';
@@ -22,6 +14,7 @@ import { railLeg } from './rail-leg.js';
 import { rankOptions } from './rank-options.js';
 import type { RuleSet } from './rule-set.js';
 import { buildShipment, type RateRequest } from './shipment.js';
+import { valueOfTimeFor } from './value-of-time.js';
 
 export interface CompareOptions {
   /** Value of time per tonne-day in the requested currency; the rule files' default when absent. */
@@ -123,11 +116,17 @@ export function compareModes(
     else unavailable.push({ id: route.id, name: route.name, reason: outcome.reason });
   }
 
-  const valueOfTime = valueOfTimeFor(options, inForce.valueOfTime, conversion, currency, date);
+  const valueOfTime = valueOfTimeFor(
+    options.valueOfTimePerTonneDay,
+    inForce.valueOfTime,
+    conversion,
+    currency,
+    date,
+  );
   const compared = priced.map((p) => finishOption(p, valueOfTime.rate, massTonnes, currency));
   const rankings = rankOptions(compared);
   const breakEven = (rates?.options ?? []).map((option, i) =>
-    breakEvenFor(option, `rail-${i + 1}`, compared, rankings, discountLegs, shipment.unit.count, currency),
+    optionBreakEven(option, `rail-${i + 1}`, compared, rankings, discountLegs, shipment.unit.count, currency),
   );
 
   return {
@@ -164,79 +163,6 @@ export function compareModes(
   };
 }
 
-function checkDiscountLegs(
-  ruleSet: RuleSet,
-  legs: readonly string[] | undefined,
-): ReadonlySet<string> | undefined {
-  if (legs === undefined) return undefined;
-  legs.forEach((code, i) => {
-    if (!ruleSet.railways.has(code)) {
-      throw new DomainError(
-        'INVALID_REQUEST',
-        `discountLegs names ${code}, which is no railway of the rule set`,
-        {
-          pointer: `/discountLegs/${i}`,
-          suggestions: [...ruleSet.railways.keys()],
-        },
-      );
-    }
-  });
-  return new Set(legs);
-}
-
-function valueOfTimeFor(
-  options: CompareOptions,
-  declared: ReturnType<typeof alternativesInForce>['valueOfTime'],
-  conversion: (from: string) => Conversion,
-  currency: string,
-  date: string,
-): { rate: Amount; shown: CompareResult['valueOfTime'] } {
-  const given = options.valueOfTimePerTonneDay;
-  if (given !== undefined) {
-    if (!DECIMAL_PATTERN.test(given) || amount(given).isNegative()) {
-      throw new DomainError('INVALID_REQUEST', 'the value of time is a non-negative decimal, e.g. "1.50"', {
-        pointer: '/valueOfTimePerTonneDay',
-      });
-    }
-    const rate = amount(given);
-    return {
-      rate,
-      shown: {
-        perTonneDay: { amount: rate.toFixed(), currency },
-        source: 'given in the request',
-        reference: 'request',
-        confidence: 'sourced',
-      },
-    };
-  }
-  if (!declared) {
-    return {
-      rate: ZERO,
-      shown: {
-        perTonneDay: asMoney(ZERO, currency),
-        source: `no value of time declared in rules/alternatives on ${date}: generalised cost equals cost`,
-        reference: 'none',
-        confidence: 'illustrative',
-      },
-    };
-  }
-  const c = conversion(declared.currency);
-  const rate = money2(c.convert(declared.perTonneDay));
-  return {
-    rate,
-    shown: {
-      perTonneDay: asMoney(rate, currency),
-      source:
-        c.info.method === 'none'
-          ? 'rule-file default'
-          : `rule-file default ${declared.perTonneDay.toFixed()} ${declared.currency} × ${c.info.rate} ${currency}/${declared.currency}`,
-      rule: declared.rule,
-      reference: declared.reference,
-      confidence: declared.confidence,
-    },
-  };
-}
-
 function finishOption(option: PricedOption, vot: Amount, mass: Amount, currency: string): ComparedOption {
   const totals = totalsOf(option);
   const days = { low: days1(totals.days.low), high: days1(totals.days.high) };
@@ -259,52 +185,6 @@ function finishOption(option: PricedOption, vot: Amount, mass: Amount, currency:
     confidence: totals.confidence,
     notes: [...option.notes],
     ruleVersions: option.ruleVersions,
-  };
-}
-
-function breakEvenFor(
-  option: RateOption,
-  id: string,
-  compared: readonly ComparedOption[],
-  rankings: CompareResult['rankings'],
-  legs: ReadonlySet<string> | undefined,
-  count: number,
-  currency: string,
-): BreakEven {
-  const shares = option.byRailway.filter((s) => legs === undefined || legs.has(s.railway));
-  const discountable = sum(shares.map((s) => amount(s.total.amount)));
-  const railCost = amount(option.total.amount);
-  const named = shares.map((s) => s.railway);
-  const byId = new Map(compared.map((o) => [o.id, o]));
-  const self = byId.get(id);
-  /** The alternative ranked first on a measure (rail options skipped). */
-  const cheapest = (entries: readonly RankEntry[]) =>
-    entries.map((e) => byId.get(e.id)).find((o): o is ComparedOption => o !== undefined && o.mode !== 'rail');
-  const onCost = cheapest(rankings.cost);
-  const onGeneralised = cheapest(rankings.generalisedCost);
-  const base = { railCost, discountable, legs: named, count, currency };
-  return {
-    option: id,
-    discountLegs: named,
-    discountable: asMoney(discountable, currency),
-    notDiscountable: asMoney(railCost.minus(discountable), currency),
-    onCost:
-      onCost &&
-      breakEvenDiscount({
-        ...base,
-        timeCost: ZERO,
-        target: amount(onCost.cost.mid.amount),
-        against: onCost.id,
-      }),
-    onGeneralisedCost:
-      onGeneralised &&
-      self &&
-      breakEvenDiscount({
-        ...base,
-        timeCost: amount(self.timeCost.mid.amount),
-        target: amount(onGeneralised.generalisedCost.mid.amount),
-        against: onGeneralised.id,
-      }),
   };
 }
 
