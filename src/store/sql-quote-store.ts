@@ -34,18 +34,18 @@ export class SqlQuoteStore implements QuoteStore {
     private readonly db: SqlDatabase,
   ) {}
 
-  issue(record: QuoteRecord): Promise<IssueOutcome> {
+  async issue(record: QuoteRecord): Promise<IssueOutcome> {
     const { quote, idempotencyKey, requestHash } = record;
-    return this.db.transaction(async (tx) => {
-      // Each statement sees what other transactions committed before it: the read-back below finds the row a
-      // concurrent request (on any instance) inserted under the same key.
-      await tx.query('SET TRANSACTION ISOLATION LEVEL READ COMMITTED');
-      const inserted = await tx.query<{ id: string }>(
+    // One statement, so one transaction of its own: the row and its indexed columns are written whole or not at
+    // all. A concurrent insert under the same key (on any instance) makes this one wait for it to commit, then do
+    // nothing; the read-back, a statement of its own, sees the row that won.
+    const inserted = await this.db
+      .query<{ id: string }>(
         `INSERT INTO quotes (id, idempotency_key, request_hash, origin, destination, acceptance_date, issued_at,
-           valid_until, option_id, total_amount, total_currency, rule_set_hash, document)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
-         ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING id`,
+         valid_until, option_id, total_amount, total_currency, rule_set_hash, document)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING id`,
         [
           quote.id,
           idempotencyKey ?? null,
@@ -61,18 +61,19 @@ export class SqlQuoteStore implements QuoteStore {
           quote.ruleSetHash,
           JSON.stringify(quote),
         ],
-      );
-      if (inserted.length === 1 || idempotencyKey === undefined) return { status: 'created', quote };
-      const [existing] = await tx.query<{ document: IssuedQuote; request_hash: string }>(
-        'SELECT document, request_hash FROM quotes WHERE idempotency_key = $1',
-        [idempotencyKey],
-      );
-      if (!existing) throw new Error(`idempotency key ${idempotencyKey} conflicted but no row holds it`);
-      return {
-        status: existing.request_hash === requestHash ? 'repeated' : 'conflict',
-        quote: existing.document,
-      };
-    });
+      )
+      // Under a server whose default isolation is stricter than READ COMMITTED, the losing insert fails instead.
+      .catch((error: unknown) => {
+        if (idempotencyKey !== undefined && sqlState(error) === SERIALIZATION_FAILURE) return [];
+        throw error;
+      });
+    if (inserted.length === 1 || idempotencyKey === undefined) return { status: 'created', quote };
+    const existing = await this.findByIdempotencyKey(idempotencyKey);
+    if (!existing) throw new Error(`idempotency key ${idempotencyKey} conflicted but no row holds it`);
+    return {
+      status: existing.requestHash === requestHash ? 'repeated' : 'conflict',
+      quote: existing.quote,
+    };
   }
 
   async findByIdempotencyKey(key: string): Promise<{ quote: IssuedQuote; requestHash: string } | undefined> {
@@ -128,6 +129,12 @@ export class SqlQuoteStore implements QuoteStore {
   close(): Promise<void> {
     return this.db.close();
   }
+}
+
+const SERIALIZATION_FAILURE = '40001';
+
+function sqlState(error: unknown): unknown {
+  return error instanceof Error && 'code' in error ? error.code : undefined;
 }
 
 function summaryOf(row: SummaryRow): QuoteSummary {
