@@ -25,7 +25,7 @@ export interface IssuedQuote {
   readonly cargo: RatesResult['cargo'];
   readonly option: RateOption;
   readonly ruleSetHash: string;
-  /** Every rule file the price depends on: the versions and amendments used, and the reference data. */
+  /** Every rule file the price depends on, with the SHA-256 of its content when the quote was issued. */
   readonly ruleFiles: RuleFileHash[];
 }
 
@@ -83,10 +83,16 @@ export function issueQuote(
   };
 }
 
-/** The tariff versions and amendments an option used, plus every reference-data file (network, cargo, FX…). */
+/**
+ * The rule files an option's price depends on: the tariff versions and amendments it used, every file a line of it
+ * cites (exchange rates, corridor agreements…), and the network and cargo files behind its distances and classes.
+ */
 export function ruleFilesOf(ruleSet: RuleSet, option: RateOption): RuleFileHash[] {
-  const used = new Set(option.ruleVersions.flatMap((v) => [v.file, ...v.amendments.map((a) => a.file)]));
+  const used = new Set([
+    ...option.ruleVersions.flatMap((v) => [v.file, ...v.amendments.map((a) => a.file)]),
+    ...option.lines.map((line) => line.rule.file),
+  ]);
   return ruleSet.files
-    .filter((f) => used.has(f.file) || !/^(railways|amendments)\//.test(f.file))
+    .filter((f) => used.has(f.file) || /^(network|cargo)\//.test(f.file))
     .map((f) => ({ file: f.file, hash: f.hash }));
 }

@@ -96,9 +96,11 @@ function storeSuite(backend: StoreBackend) {
     });
     expect(quote.validity.terms).toEqual([{ railway: 'RZD', version: '2026-01-01', days: 30 }]);
     expect(quote.ruleFiles).toContainEqual({ file: RZD_2026, hash: fileHash(RZD_2026) });
-    expect(quote.ruleFiles.map((f: { file: string }) => f.file)).not.toContain(
-      'railways/KTZ/2026-01-01.yaml',
-    );
+    const files = quote.ruleFiles.map((f: { file: string }) => f.file);
+    expect(files).toContain('network/links.yaml');
+    // Roubles to roubles on RZD alone: no other railway's tariff, no exchange rate.
+    expect(files).not.toContain('railways/KTZ/2026-01-01.yaml');
+    expect(files.filter((f: string) => f.startsWith('fx/'))).toEqual([]);
     const health = await request(a.url).get('/health').expect(200);
     expect(quote.ruleSetHash).toBe(health.body.ruleSetHash);
     expect(await store.count()).toBeGreaterThanOrEqual(1);
@@ -157,6 +159,9 @@ function storeSuite(backend: StoreBackend) {
     expect(replay.difference.lines.every((l: { status: string }) => l.status === 'same')).toBe(true);
     expect(replay.difference.total.difference).toEqual({ amount: '0.00', currency: 'USD' });
     expect(replay).toMatchObject({ ruleFilesChanged: [], warnings: [], versionChanges: [] });
+    expect(issued.ruleFiles.map((f: { file: string }) => f.file)).toEqual(
+      expect.arrayContaining(['fx/rates.yaml', 'railways/RAI/2026-01-01.yaml']),
+    );
   });
 
   it('says loudly when a rule file the quote used has been changed in place since it was issued', async () => {
