@@ -6,6 +6,9 @@ import { openapi } from './openapi.js';
 import { quote } from './quote.js';
 import { quotesReplay, quotesShow } from './quotes.js';
 import { rulesCheck } from './rules-check.js';
+import { rulesDiff } from './rules-diff.js';
+import { rulesTest } from './rules-test.js';
+import { whatif } from './whatif.js';
 
 const USAGE = `usage: throughrate <command>
 
@@ -16,6 +19,12 @@ const USAGE = `usage: throughrate <command>
                              rail beside the Caspian, deep-sea and road alternatives, with CO2e,
                              rankings and the break-even corridor discount
   rules check [dir]          validate rule files; exit 1 on any error
+  rules test [dir|file]      run the rule tests in <dir>/tests; pass or fail per case; exit 1 on any failure
+  rules diff <old> <new> [--json]
+                             what changed between two rule sets (directories, or draft files laid over the rules)
+  whatif --draft <dir|file>... --portfolio <csv|jsonl> [--out report.html|.csv|.json] [--currency USD]
+         [--goal-seek <file>#<yaml path> --keep-revenue <RAILWAY> [--precision N]] [--rules DIR]
+                             every shipment of a portfolio under the rules in force and under a draft
   openapi [--write|--check]  print, write or check openapi/openapi.yaml
   quotes show <id> [--json]  an issued quote, from the store of DATABASE_URL or DATA_DIR
   quotes replay <id> [--date YYYY-MM-DD] [--rules DIR] [--json]
@@ -29,6 +38,9 @@ const COMMANDS: Record<string, Command> = {
   compare,
   openapi,
   'rules check': rulesCheck,
+  'rules test': rulesTest,
+  'rules diff': rulesDiff,
+  whatif,
   'quotes show': quotesShow,
   'quotes replay': quotesReplay,
 };

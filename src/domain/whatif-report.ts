@@ -1,0 +1,74 @@
+import type { Contribution, ImpactStatus, ShipmentImpact } from './assess-impact.js';
+import type { GoalSeekPoint } from './goal-seek.js';
+import type { ShipmentLine, WhatIfSummary } from './impact-totals.js';
+import { lineOf } from './impact-totals.js';
+import type { PortfolioShipment } from './portfolio.js';
+import type { Outcome } from './price-outcome.js';
+
+/** A draft change as the report lists it, in the order of application. */
+export interface ReportedChange {
+  readonly index: number;
+  readonly file: string;
+  readonly path: string;
+  readonly kind: string;
+  readonly railway?: string | undefined;
+  readonly text: string;
+}
+
+/** One shipment of the portfolio, baseline against draft, with the changes that made the difference. */
+export interface ShipmentResult extends ShipmentLine {
+  readonly status: ImpactStatus;
+  readonly routeChanged: boolean;
+  readonly baselineOutcome: Outcome;
+  readonly draftOutcome: Outcome;
+  readonly contributions: Contribution[];
+}
+
+export interface GoalSeekReport {
+  /** "<rule file>#<YAML path>". */
+  readonly parameter: string;
+  readonly railway: string;
+  readonly currency: string;
+  readonly draftValue: string;
+  readonly value: string;
+  readonly found: boolean;
+  readonly explanation: string;
+  readonly evaluations: number;
+  readonly bracket?: [GoalSeekPoint, GoalSeekPoint] | undefined;
+  /** The railway's weighted revenue on the portfolio, in `currency`. */
+  readonly baselineRevenue: string;
+  readonly draftRevenue: string;
+  readonly revenueAtValue?: string | undefined;
+  /** revenueAtValue − baselineRevenue. */
+  readonly residual?: string | undefined;
+}
+
+export interface WhatIfReport {
+  readonly currency: string;
+  readonly baselineRuleSetHash: string;
+  readonly draftRuleSetHash: string;
+  readonly draft: {
+    readonly files: string[];
+    readonly notes: string[];
+    readonly order: string;
+    readonly changes: ReportedChange[];
+  };
+  readonly summary: WhatIfSummary;
+  readonly modeShift: { readonly available: boolean; readonly note: string };
+  readonly goalSeek?: GoalSeekReport | undefined;
+  readonly shipments?: ShipmentResult[] | undefined;
+}
+
+export const MODE_SHIFT_NOTE =
+  'mode shift against sea and road is not reported: the engine has no comparison of modes to call yet';
+
+export function shipmentResult(shipment: PortfolioShipment, impact: ShipmentImpact): ShipmentResult {
+  return {
+    ...lineOf(shipment, impact),
+    status: impact.status,
+    routeChanged: impact.routeChanged,
+    baselineOutcome: impact.baseline,
+    draftOutcome: impact.draft,
+    contributions: impact.contributions,
+  };
+}
