@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amount } from '../../domain/money.js';
 import {
   ContainerSize,
   CountryCode,
@@ -16,27 +17,51 @@ import {
  * emission intensities per mode, and the default value of time. Every figure carries its reference and confidence.
  */
 
-const RANGE_MESSAGE =
-  'expected an amount such as "120" or a range such as { low: "100", high: "140" } (quoted decimals)';
+/**
+ * A point value or a { low, high } range. Parsed branch by branch (an object is a range, anything else a point), so
+ * a misspelt `low`/`high` is reported as an unknown key at its place rather than as "matches no form".
+ */
+function pointOrRange<P extends z.ZodType, R extends z.ZodType>(point: P, range: R, message: string) {
+  return z.unknown().transform((value, ctx): z.output<P> | z.output<R> => {
+    const isRange = typeof value === 'object' && value !== null;
+    const parsed = isRange
+      ? range.safeParse(value, { reportInput: true })
+      : point.safeParse(value, { reportInput: true });
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      ctx.addIssue({
+        ...issue,
+        message: !isRange && issue.code === 'invalid_type' ? message : issue.message,
+      });
+    }
+    return z.NEVER;
+  });
+}
 
 const MoneyRangeSchema = z
   .strictObject({ low: DecimalString, high: DecimalString })
-  .refine((r) => Number(r.low) <= Number(r.high), { message: 'low must not exceed high', path: ['high'] });
+  .refine((r) => amount(r.low).lessThanOrEqualTo(amount(r.high)), {
+    path: ['high'],
+    message: 'low must not exceed high',
+  });
 
 /** A point amount ("120") or an estimate ({ low, high }), in the file's currency. */
-export const EstimateSchema = z.union([DecimalString, MoneyRangeSchema], { error: RANGE_MESSAGE });
+export const EstimateSchema = pointOrRange(
+  DecimalString,
+  MoneyRangeSchema,
+  'expected an amount such as "120" or a range such as { low: "100", high: "140" } (quoted decimals)',
+);
 
 const DayCount = z.number().nonnegative().multipleOf(0.1, 'days are given to one decimal place at most');
 
 /** A number of days, or a range { low, high }. */
-export const DaysSchema = z.union(
-  [
-    DayCount,
-    z
-      .strictObject({ low: DayCount, high: DayCount })
-      .refine((r) => r.low <= r.high, { message: 'low must not exceed high', path: ['high'] }),
-  ],
-  { error: 'expected a number of days such as 3 or a range such as { low: 2, high: 5 }' },
+export const DaysSchema = pointOrRange(
+  DayCount,
+  z.strictObject({ low: DayCount, high: DayCount }).refine((r) => r.low <= r.high, {
+    path: ['high'],
+    message: 'low must not exceed high',
+  }),
+  'expected a number of days such as 3 or a range such as { low: 2, high: 5 }',
 );
 
 const ItemWhenSchema = z.strictObject({

@@ -1,0 +1,123 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { type CompareOptions, compareModes } from '../../src/domain/compare-modes.js';
+import type { BreakEvenResult, ComparedOption } from '../../src/domain/comparison.js';
+import type { RuleSet } from '../../src/domain/rule-set.js';
+import type { RateRequest } from '../../src/domain/shipment.js';
+import { bundledRuleSet } from '../helpers/app.js';
+
+/**
+ * Golden comparisons a committee can read: each file under test/scenarios/compare states a shipment and, worked out
+ * by hand in its comments, every option's cost, days, CO2e and generalised cost, the rankings and the break-even.
+ * Ranges are written "low–high"; a point is written once.
+ */
+interface Expected {
+  cost?: string;
+  mid?: string;
+  days?: string;
+  co2Kg?: string;
+  generalised?: string;
+  itemIncludes?: string;
+}
+
+interface Scenario {
+  name: string;
+  request: RateRequest;
+  compare?: CompareOptions;
+  expect: {
+    massTonnes?: string;
+    options?: Record<string, Expected>;
+    rankings?: Partial<Record<'cost' | 'time' | 'co2' | 'generalisedCost', string[]>>;
+    breakEven?: Record<
+      string,
+      {
+        discountable?: string;
+        notDiscountable?: string;
+        onCost?: Partial<Record<keyof BreakEvenResult, string>>;
+        onGeneralisedCost?: Partial<Record<keyof BreakEvenResult, string>>;
+      }
+    >;
+    unavailable?: string[];
+  };
+}
+
+const dir = fileURLToPath(new URL('../scenarios/compare', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+const shown = (low: string, high: string) => (low === high ? low : `${low}–${high}`);
+
+function figures(option: ComparedOption): Required<Omit<Expected, 'itemIncludes'>> {
+  return {
+    cost: shown(option.cost.low.amount, option.cost.high.amount),
+    mid: option.cost.mid.amount,
+    days: shown(option.transitDays.low.toFixed(1), option.transitDays.high.toFixed(1)),
+    co2Kg: option.co2e?.kg ?? 'none',
+    generalised: shown(option.generalisedCost.low.amount, option.generalisedCost.high.amount),
+  };
+}
+
+function flatten(result: BreakEvenResult | undefined): Record<string, string> {
+  if (!result) return {};
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(result)) {
+    out[key] =
+      typeof value === 'object' && value !== null && 'amount' in value ? value.amount : String(value);
+  }
+  return out;
+}
+
+describe('golden comparisons of rail with sea and road', () => {
+  let ruleSet: RuleSet;
+  beforeAll(async () => {
+    ruleSet = await bundledRuleSet();
+  });
+
+  it('finds the scenario files', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('%s', (file) => {
+    const scenario = parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
+    const result = compareModes(ruleSet, scenario.request, scenario.compare ?? {});
+    const want = scenario.expect;
+    if (want.massTonnes) expect(result.shipment.massTonnes).toBe(want.massTonnes);
+    for (const [id, expected] of Object.entries(want.options ?? {})) {
+      const option = result.options.find((o) => o.id === id);
+      expect(option, `${scenario.name}: option ${id}`).toBeDefined();
+      if (!option) continue;
+      const { itemIncludes, ...numbers } = expected;
+      const actual = figures(option);
+      for (const [key, value] of Object.entries(numbers)) {
+        expect(actual[key as keyof typeof actual], `${id} ${key}`).toBe(value);
+      }
+      if (itemIncludes) {
+        const items = option.legs.flatMap((l) => l.items.map((i) => i.description)).join('\n');
+        expect(items).toContain(itemIncludes);
+      }
+    }
+    for (const [measure, ids] of Object.entries(want.rankings ?? {})) {
+      const ranking = result.rankings[measure as keyof typeof result.rankings];
+      expect(
+        ranking.map((e) => e.id),
+        `ranking by ${measure}`,
+      ).toEqual(ids);
+    }
+    for (const [option, expected] of Object.entries(want.breakEven ?? {})) {
+      const breakEven = result.breakEven.find((b) => b.option === option);
+      expect(breakEven, `break-even of ${option}`).toBeDefined();
+      if (!breakEven) continue;
+      if (expected.discountable) expect(breakEven.discountable.amount).toBe(expected.discountable);
+      if (expected.notDiscountable) expect(breakEven.notDiscountable.amount).toBe(expected.notDiscountable);
+      if (expected.onCost) expect(flatten(breakEven.onCost)).toMatchObject(expected.onCost);
+      if (expected.onGeneralisedCost) {
+        expect(flatten(breakEven.onGeneralisedCost)).toMatchObject(expected.onGeneralisedCost);
+      }
+    }
+    if (want.unavailable) {
+      expect(result.unavailable.map((u) => u.id).sort()).toEqual([...want.unavailable].sort());
+    }
+  });
+});
