@@ -56,7 +56,7 @@ export function formatComparison(result: CompareResult): string {
   if (result.breakEven.length > 0) out.push('', 'Break-even corridor discount:');
   for (const b of result.breakEven) {
     out.push(
-      `  ${b.option}, discount on ${b.discountLegs.join(', ') || 'no leg'} (${b.discountable.amount} ${cur} of the price):`,
+      `  ${b.option}, discount on ${b.discountLegs.join(', ') || 'no leg'} (${formatFigure(b.discountable.amount)} ${cur} of the price):`,
     );
     if (b.onCost) out.push(`    on cost:             ${breakEvenLine(b.onCost)}`);
     if (b.onGeneralisedCost) out.push(`    on generalised cost: ${breakEvenLine(b.onGeneralisedCost)}`);

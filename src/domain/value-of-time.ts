@@ -4,6 +4,7 @@ import type { CompareResult } from './comparison.js';
 import type { Conversion } from './convert.js';
 import { DomainError } from './domain-error.js';
 import { type Amount, amount, DECIMAL_PATTERN, ZERO } from './money.js';
+import { moneyOf } from './money-format.js';
 
 /**
  * The value of time per tonne-day behind the generalised cost: the caller's (in the requested currency), else the
@@ -26,7 +27,7 @@ export function valueOfTimeFor(
     return {
       rate,
       shown: {
-        perTonneDay: { amount: rate.toFixed(), currency },
+        perTonneDay: moneyOf(rate, currency),
         source: 'given in the request',
         reference: 'request',
         confidence: 'sourced',
