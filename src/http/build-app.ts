@@ -11,6 +11,7 @@ import {
 import type { RuleSet } from '../domain/rule-set.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import { problemFor, sendProblem } from './problem-details.js';
+import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateRoutes(context));
   await app.register(stationRoutes(context));
   await app.register(railwayRoutes(context));
+  await app.register(compareRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));
   return app;
 }
