@@ -32,7 +32,7 @@ describe('POST /v1/rates refuses what it cannot price, with a problem document',
     ],
     [
       'a date before any RZD tariff',
-      { ...base, acceptanceDate: '2023-06-01' },
+      { ...base, acceptanceDate: '2022-06-01' },
       422,
       'NO_TARIFF_IN_FORCE',
       '/acceptanceDate',
