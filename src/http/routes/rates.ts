@@ -14,6 +14,9 @@ export function rateRoutes(context: AppContext): FastifyPluginAsync {
           body: RatesRequestSchema,
           response: { 200: RatesResponseSchema, ...problemResponses },
         },
+        // The body comes from calculateRates, whose type the compiler checks against RatesResponseSchema; re-validating
+        // every quote at run time would cost more than pricing it, so the hot path serialises directly.
+        serializerCompiler: () => (data) => JSON.stringify(data),
       },
       async (request) => {
         const body = request.body;
