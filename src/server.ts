@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
 import { loadRuleSet } from './rules/load-rule-set.js';
+import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
 import { openQuoteStore } from './store/open-quote-store.js';
 
@@ -26,6 +27,7 @@ async function start(): Promise<void> {
     logger: { level: config.logLevel },
     bodyLimitBytes: config.bodyLimitBytes,
     store,
+    ruleFiles: await readRuleFiles(config.rulesDir),
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -10,7 +10,8 @@ export type DomainErrorCode =
   | 'INVALID_REQUEST'
   | 'QUOTE_NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT'
-  | 'INVALID_RULES';
+  | 'INVALID_RULES'
+  | 'WHATIF_UNAVAILABLE';
 
 export interface DomainErrorDetails {
   readonly pointer?: string;

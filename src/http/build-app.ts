@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { RuleSet } from '../domain/rule-set.js';
+import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import { problemFor, sendProblem } from './problem-details.js';
 import { compareRoutes } from './routes/compare.js';
@@ -17,6 +18,7 @@ import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
 import { stationRoutes } from './routes/stations.js';
+import { whatifRoutes } from './routes/whatif.js';
 
 export interface AppOptions {
   readonly ruleSet: RuleSet;
@@ -26,6 +28,8 @@ export interface AppOptions {
   readonly bodyLimitBytes?: number;
   /** Where issued quotes are kept; the /v1/quotes routes exist only when one is given. */
   readonly store?: QuoteStore;
+  /** The texts the rule set was loaded from; POST /v1/whatif lays drafts over them (503 without them). */
+  readonly ruleFiles?: readonly RuleFileText[];
 }
 
 export interface AppContext {
@@ -87,5 +91,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));
+  await app.register(whatifRoutes(context, options.ruleFiles));
   return app;
 }

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../helpers/app.js';
+import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
+
+const DRAFT_PATH = 'railways/KTZ/2026-07-01.yaml';
+const DRAFT_TEXT = readFileSync(join(BUNDLED_RULES, 'drafts/ktz-containers-2026-07', DRAFT_PATH), 'utf8');
+const KTZ_40 = 'railways/KTZ/2026-07-01.yaml#regimes[national].rates[container-40-loaded].formula.perKm';
+
+/** A private 40 ft box inside Kazakhstan: Atyrau → Aktau port, 927 km → 930 km in 10 km steps. */
+const KTZ_BOX = {
+  id: 'atyrau-aktau',
+  origin: 'ATYRAU',
+  destination: 'AKTAU-PORT',
+  cargo: '693000',
+  units: '40ft',
+  count: 1,
+  date: '2026-08-01',
+  ownership: 'private',
+};
+
+describe('POST /v1/whatif', () => {
+  let server: RunningApp;
+  beforeAll(async () => {
+    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES) });
+  });
+  afterAll(() => server.close());
+
+  const post = (body: object) => request(server.url).post('/v1/whatif').send(body);
+
+  it('prices a KTZ box under both rule sets and credits the difference to the rate that changed', async () => {
+    const res = await post({
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [KTZ_BOX],
+      currency: 'KZT',
+    }).expect(200);
+    // In force (railways/KTZ/2026-01-01.yaml): 26 250 + 241.5 × 930 = 250 845.00; flat wagon 42 × 930 = 39 060.00
+    //   → 289 905.00 → 289 905 KZT.
+    // Draft (2026-07-01): 28 875 + 265.65 × 930 = 28 875 + 247 054.50 = 275 929.50; + 39 060.00 = 314 989.50
+    //   → whole tenge, half up: 314 990 KZT. Difference 25 085 KZT, all from the 40 ft loaded rate.
+    const [shipment] = res.body.shipments;
+    expect(shipment).toMatchObject({
+      baseline: '289905.00',
+      draft: '314990.00',
+      difference: '25085.00',
+      status: 'changed',
+    });
+    const change = res.body.draft.changes.find(
+      (c: { path: string }) => c.path === 'regimes[national].rates[container-40-loaded]',
+    );
+    expect(change.text).toContain('fixed 26 250 → 28 875; perKm 241.5 → 265.65 from 2026-07-01');
+    expect(shipment.contributions).toEqual([{ changes: [change.index], amount: '25085.00' }]);
+    expect(res.body.summary.byRailway).toEqual([
+      expect.objectContaining({
+        railway: 'KTZ',
+        currency: 'KZT',
+        baseline: '289905.00',
+        draft: '314990.00',
+        change: '25085.00',
+      }),
+    ]);
+  });
+
+  it('gives zero differences everywhere for a draft identical to the rules in force', async () => {
+    const same = readFileSync(join(BUNDLED_RULES, 'railways/KTZ/2026-01-01.yaml'), 'utf8');
+    const portfolio = [
+      KTZ_BOX,
+      { ...KTZ_BOX, id: 'through', origin: 'MOSKVA', destination: 'BANDAR-ABBAS', count: 2 },
+      { ...KTZ_BOX, id: 'wagon', origin: 'PAVLODAR', destination: 'MOSKVA', cargo: '011005', units: 'wagon' },
+    ];
+    const res = await post({
+      draft: { files: [{ path: 'railways/KTZ/2026-01-01.yaml', text: same }] },
+      portfolio,
+    }).expect(200);
+    expect(res.body.draft.changes).toEqual([]);
+    expect(res.body.summary.revenue.change).toBe('0.00');
+    expect(res.body.summary.shipments).toMatchObject({ rows: 3, unchanged: 3, changed: 0 });
+    for (const s of res.body.shipments) {
+      expect(s.difference).toBe('0.00');
+      expect(s.contributions).toEqual([]);
+    }
+    for (const r of res.body.summary.byRailway) expect(r.change).toBe('0.00');
+  });
+
+  it('answers a broken draft with a problem naming file, line and path, and keeps serving the rules in force', async () => {
+    const broken = DRAFT_TEXT.replace('factor: "0.80"', 'factor: 0.80');
+    const res = await post({
+      draft: { files: [{ path: DRAFT_PATH, text: broken }] },
+      portfolio: [KTZ_BOX],
+    }).expect(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe('INVALID_RULES');
+    expect(res.body.errors[0].pointer).toBe('/draft/files/0/text');
+    expect(res.body.errors[0].detail).toMatch(
+      /^railways\/KTZ\/2026-07-01\.yaml:\d+:\d+ at regimes\[1\]\.coefficients\[4\]\.factor: expected a decimal number written as a quoted string/,
+    );
+    const rates = await request(server.url)
+      .post('/v1/rates')
+      .send({
+        origin: 'ATYRAU',
+        destination: 'AKTAU-PORT',
+        acceptanceDate: '2026-08-01',
+        cargo: { etsng: '693000' },
+        units: { kind: 'container', size: '40', ownership: 'private' },
+        currency: 'KZT',
+      })
+      .expect(200);
+    expect(rates.body.options[0].total.amount).toBe('289905.00');
+  });
+
+  it('turns an override map with an effective date into a new dated version', async () => {
+    const res = await post({
+      draft: {
+        overrides: {
+          effectiveFrom: '2026-04-01',
+          values: { [KTZ_40.replace('2026-07-01', '2026-01-01')]: '265.65' },
+        },
+      },
+      portfolio: [
+        { ...KTZ_BOX, id: 'before', date: '2026-03-31' },
+        { ...KTZ_BOX, id: 'after', date: '2026-04-01' },
+      ],
+      currency: 'KZT',
+    }).expect(200);
+    // From 2026-04-01: 26 250 + 265.65 × 930 = 273 304.50; + 39 060.00 = 312 364.50 → 312 365 KZT, +22 460.
+    expect(res.body.shipments.map((s: { id: string; difference: string }) => [s.id, s.difference])).toEqual([
+      ['before', '0.00'],
+      ['after', '22460.00'],
+    ]);
+    expect(res.body.draft.files).toEqual(['railways/KTZ/2026-04-01.yaml']);
+    expect(res.body.draft.notes[0]).toMatch(
+      /new KTZ version from 2026-04-01, a copy of railways\/KTZ\/2026-01-01\.yaml/,
+    );
+  });
+
+  it('points at an override that names no item', async () => {
+    const target = 'railways/KTZ/2026-01-01.yaml#regimes[national].rates[container-99].formula.perKm';
+    const res = await post({
+      draft: { overrides: { values: { [target]: '1' } } },
+      portfolio: [KTZ_BOX],
+    }).expect(422);
+    expect(res.body.errors).toEqual([
+      {
+        pointer: `/draft/overrides/values/${target.replaceAll('/', '~1')}`,
+        detail: expect.stringMatching(/rates has no item \[container-99\]/),
+      },
+    ]);
+  });
+
+  it('refuses a portfolio of more than 2 000 shipments', async () => {
+    const res = await post({
+      draft: { files: [] },
+      portfolio: Array.from({ length: 2001 }, () => KTZ_BOX),
+    }).expect(400);
+    expect(res.body.code).toBe('VALIDATION_FAILED');
+    expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/portfolio');
+  });
+
+  it('finds by goal seek the per-km rate that keeps KTZ revenue where it is', async () => {
+    const body = (precision?: number) => ({
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [KTZ_BOX],
+      currency: 'KZT',
+      shipments: false,
+      attribution: false,
+      goalSeek: { parameter: KTZ_40, keepRevenue: 'KTZ', precision },
+    });
+    // Revenue stays at 289 905 KZT while 28 875 + 930 p + 39 060 rounds to it: 930 p in [221 969.5, 221 970.5),
+    // p in [238.67688, 238.67796). To 4 decimals any of 238.6769 … 238.6779 meets it exactly.
+    const fine = await post(body(4)).expect(200);
+    expect(fine.body.goalSeek).toMatchObject({ found: true, residual: '0.00', baselineRevenue: '289905.00' });
+    expect(Number(fine.body.goalSeek.value)).toBeGreaterThanOrEqual(238.6769);
+    expect(Number(fine.body.goalSeek.value)).toBeLessThanOrEqual(238.6779);
+    // To the draft's own 2 decimals: 238.67 gives 289 898.10 → 289 898 (−7), 238.68 gives 289 907.40 → 289 907 (+2).
+    const coarse = await post(body()).expect(200);
+    expect(coarse.body.goalSeek).toMatchObject({ value: '238.68', residual: '2.00', draftValue: '265.65' });
+    expect(coarse.body.shipments).toBeUndefined();
+  });
+});
+
+describe('POST /v1/whatif without the rule files', () => {
+  it('answers 503 when the server was started without the texts of its rules', async () => {
+    const server = await startApp();
+    try {
+      const res = await request(server.url)
+        .post('/v1/whatif')
+        .send({ draft: { files: [] }, portfolio: [KTZ_BOX] })
+        .expect(503);
+      expect(res.body.code).toBe('WHATIF_UNAVAILABLE');
+    } finally {
+      await server.close();
+    }
+  });
+});
