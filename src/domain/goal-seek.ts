@@ -26,8 +26,9 @@ export interface GoalSeekOptions {
 }
 
 /**
- * Finds the value at which `residual` changes sign (or is zero), starting from `start`: first a bracket, by steps
- * that double in the direction that brings the residual closer to zero, then bisection on decimals of `scale`.
+ * Finds the value at which `residual` changes sign (or is zero), starting from `start`: first a bracket, by secant
+ * steps in the direction that brings the residual closer to zero, then false position (Illinois) mixed with
+ * bisection, on decimals of `scale`, until the bracket is one unit of that scale wide.
  * Prices are rounded, so the residual moves in steps: the answer is the value whose residual is nearest zero.
  */
 export function goalSeek(
@@ -63,60 +64,87 @@ export function goalSeek(
   if (f0 === undefined) return result(v0, false, 'the draft cannot be priced at its own value');
   if (f0.isZero()) return result(v0, true, 'the draft value already meets the target');
 
-  // Bracket: step away from v0 in the direction where |residual| falls, doubling the step.
+  // Bracket: a first step each way, then secant steps (the residual is nearly linear in a rate or a factor),
+  // doubling the step instead whenever the secant does not point further on.
   let step = round(v0.abs().times('0.05'));
   if (step.lt(unit)) step = unit;
-  let direction: 1 | -1 | undefined;
+  let previous: { v: Amount; fv: Amount } | undefined;
   for (const d of [1, -1] as const) {
     const v = round(v0.plus(step.times(d)));
     if (v.lt(min)) continue;
     const fv = f(v);
     if (fv === undefined) continue;
-    if (fv.isZero() || fv.isNegative() !== f0.isNegative()) return bisect(v0, v, d);
-    if (fv.abs().lt(f0.abs()) && direction === undefined) direction = d;
+    if (fv.isZero()) return result(v, true, 'the residual is exactly zero at this value');
+    if (fv.isNegative() !== f0.isNegative()) return refine(v0, f0, v, fv);
+    if (fv.abs().lt(f0.abs()) && previous === undefined) previous = { v, fv };
   }
-  if (direction === undefined)
+  if (previous === undefined)
     return result(
       v0,
       false,
       'the residual does not move towards the target in either direction from the draft value',
     );
-  let last = v0;
+  let a = { v: v0, fv: f0 };
+  let b = previous;
   while (memo.size < maxEvaluations) {
-    step = step.times(2);
-    let v = round(v0.plus(step.times(direction)));
-    if (v.lt(min)) v = min;
-    const fv = f(v);
-    if (fv === undefined) break;
-    if (fv.isZero() || fv.isNegative() !== f0.isNegative()) return bisect(last, v, direction);
-    if (v.eq(min)) break;
-    last = v;
+    const direction = b.v.gt(a.v) ? 1 : -1;
+    const span = b.v.minus(a.v).abs();
+    const slope = b.fv.minus(a.fv);
+    let next = slope.isZero()
+      ? b.v.plus(span.times(2 * direction))
+      : round(b.v.minus(b.fv.times(b.v.minus(a.v)).dividedBy(slope)));
+    const furthest = b.v.plus(span.times(8 * direction));
+    if (
+      (direction === 1 && (next.lte(b.v) || next.gt(furthest))) ||
+      (direction === -1 && (next.gte(b.v) || next.lt(furthest)))
+    )
+      next = round(b.v.plus(span.times(2 * direction)));
+    if (next.lt(min)) next = min;
+    if (next.eq(b.v)) break;
+    const fn = f(next);
+    if (fn === undefined) break;
+    if (fn.isZero()) return result(next, true, 'the residual is exactly zero at this value');
+    if (fn.isNegative() !== b.fv.isNegative()) return refine(b.v, b.fv, next, fn);
+    a = b;
+    b = { v: next, fv: fn };
   }
-  return result(last, false, 'no value within reach brings the residual to the target');
+  return result(b.v, false, 'no value within reach brings the residual to the target');
 
-  function bisect(a: Amount, b: Amount, d: 1 | -1): GoalSeekResult {
-    let lo = d === 1 ? a : b;
-    let hi = d === 1 ? b : a;
-    const fLo = () => f(lo) as Amount;
-    while (hi.minus(lo).gt(unit) && memo.size < maxEvaluations) {
-      let mid = round(lo.plus(hi).dividedBy(2));
-      if (mid.lte(lo)) mid = lo.plus(unit);
-      if (mid.gte(hi)) mid = hi.minus(unit);
+  /** False position with the Illinois correction, bisecting whenever it fails to halve the bracket. */
+  function refine(x: Amount, fx: Amount, y: Amount, fy: Amount): GoalSeekResult {
+    let lo = { v: x.lt(y) ? x : y, fv: x.lt(y) ? fx : fy, weight: amount(1) };
+    let hi = { v: x.lt(y) ? y : x, fv: x.lt(y) ? fy : fx, weight: amount(1) };
+    let bisectNext = false;
+    while (hi.v.minus(lo.v).gt(unit) && memo.size < maxEvaluations) {
+      const width = hi.v.minus(lo.v);
+      const fLo = lo.fv.times(lo.weight);
+      const fHi = hi.fv.times(hi.weight);
+      let mid = bisectNext
+        ? round(lo.v.plus(hi.v).dividedBy(2))
+        : round(lo.v.minus(fLo.times(width).dividedBy(fHi.minus(fLo))));
+      if (mid.lte(lo.v)) mid = lo.v.plus(unit);
+      if (mid.gte(hi.v)) mid = hi.v.minus(unit);
       const fm = f(mid);
       if (fm === undefined) break;
       if (fm.isZero()) return result(mid, true, 'the residual is exactly zero at this value');
-      if (fm.isNegative() === fLo().isNegative()) lo = mid;
-      else hi = mid;
+      if (fm.isNegative() === lo.fv.isNegative()) {
+        lo = { v: mid, fv: fm, weight: amount(1) };
+        hi = { ...hi, weight: hi.weight.dividedBy(2) };
+      } else {
+        hi = { v: mid, fv: fm, weight: amount(1) };
+        lo = { ...lo, weight: lo.weight.dividedBy(2) };
+      }
+      bisectNext = !bisectNext && hi.v.minus(lo.v).gt(width.dividedBy(2));
     }
-    const best = (f(lo) as Amount).abs().lte((f(hi) as Amount).abs()) ? lo : hi;
-    const converged = hi.minus(lo).lte(unit);
+    const best = lo.fv.abs().lte(hi.fv.abs()) ? lo.v : hi.v;
+    const converged = hi.v.minus(lo.v).lte(unit);
     return result(
       best,
       converged,
       converged
-        ? `the residual changes sign between ${lo.toFixed(options.scale)} and ${hi.toFixed(options.scale)}; the nearer one is kept`
+        ? `the residual changes sign between ${lo.v.toFixed(options.scale)} and ${hi.v.toFixed(options.scale)}; the one nearer the target is kept`
         : 'stopped after the most evaluations allowed',
-      [lo, hi],
+      [lo.v, hi.v],
     );
   }
 }

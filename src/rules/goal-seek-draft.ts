@@ -5,7 +5,8 @@ import type { RuleSet } from '../domain/rule-set.js';
 import type { RateRequest } from '../domain/shipment.js';
 import type { GoalSeekReport } from '../domain/whatif-report.js';
 import { setRuleValue, splitTarget } from './apply-overrides.js';
-import { type BaselineRules, buildDraft, layOver } from './build-draft.js';
+import { type BaselineRules, layOver } from './build-draft.js';
+import { checkRuleFiles } from './load-rule-set.js';
 import type { RuleFileText } from './read-rule-files.js';
 import { parsePath, resolvePath, valueAt } from './rule-path.js';
 import { parseSourceFile } from './source-file.js';
@@ -71,8 +72,8 @@ export function goalSeekDraft(
     const edited = setRuleValue(file.text, target.path, typeof current === 'number' ? Number(text) : text);
     let result: Amount | undefined;
     if ('text' in edited) {
-      const built = buildDraft(baseline, layOver(overlay, [{ path: file.path, text: edited.text }]));
-      if (built.draft) result = revenue(built.draft.ruleSet);
+      const report = checkRuleFiles(layOver(files, [{ path: file.path, text: edited.text }]));
+      if (report.ruleSet) result = revenue(report.ruleSet);
     }
     revenueAt.set(text, result);
     return result;

@@ -1,0 +1,187 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvLine, parseRow } from '../../src/cli/read-portfolio.js';
+import { assessImpact } from '../../src/domain/assess-impact.js';
+import { amount, sum } from '../../src/domain/money.js';
+import type { PortfolioShipment } from '../../src/domain/portfolio.js';
+import { applyOverrides } from '../../src/rules/apply-overrides.js';
+import { type BaselineRules, buildDraft, layOver, prepareBaseline } from '../../src/rules/build-draft.js';
+import { shipmentOf } from '../../src/rules/portfolio-item.js';
+import type { RuleFileText } from '../../src/rules/read-rule-files.js';
+import { WhatIfRun } from '../../src/rules/whatif-run.js';
+import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
+
+const SAMPLE_DRAFT: RuleFileText = {
+  path: 'railways/KTZ/2026-07-01.yaml',
+  text: readFileSync(
+    join(BUNDLED_RULES, 'drafts/ktz-containers-2026-07/railways/KTZ/2026-07-01.yaml'),
+    'utf8',
+  ),
+};
+
+function samplePortfolio(currency = 'USD'): PortfolioShipment[] {
+  const lines = readFileSync(join(BUNDLED_RULES, 'portfolios/sample.csv'), 'utf8').split('\n');
+  let header: string[] | undefined;
+  const shipments: PortfolioShipment[] = [];
+  lines.forEach((text, i) => {
+    if (text.trim() === '' || text.startsWith('#')) return;
+    if (!header) {
+      header = parseCsvLine(text);
+      return;
+    }
+    const row = parseRow(i + 1, text, header);
+    if (row.error !== undefined) throw new Error(`sample.csv:${row.line}: ${row.error}`);
+    shipments.push(shipmentOf(row.item, row.line, currency));
+  });
+  return shipments;
+}
+
+/** Several railways and kinds of change at once: the sample's new KTZ version, an RZD rate, a link's distance. */
+function wideDraft(baseline: BaselineRules): RuleFileText[] {
+  const overrides = applyOverrides(layOver(baseline.files, [SAMPLE_DRAFT]), [
+    {
+      target: 'railways/RZD/2026-01-01.yaml#regimes[national].rates[container-40-private].formula.perKm',
+      value: '57.1',
+    },
+    {
+      target: 'railways/RZD/2026-01-01.yaml#regimes[national].coefficients[class-3-wagon-private].factor',
+      value: '1.80',
+    },
+    { target: 'network/links.yaml#links[MOSKVA>ILETSK-I].km', value: 1600 },
+    { target: 'railways/TDY/2026-01-01.yaml#regimes[cis-transit].rates[0].formula.perKm', value: '0.50' },
+  ]);
+  expect(overrides.problems).toEqual([]);
+  return layOver([SAMPLE_DRAFT], overrides.files);
+}
+
+describe('what-if over the sample portfolio', () => {
+  let baseline: BaselineRules;
+  let portfolio: PortfolioShipment[];
+  beforeAll(() => {
+    baseline = prepareBaseline(ruleFilesIn(BUNDLED_RULES));
+    portfolio = samplePortfolio();
+  });
+
+  it('credits each difference to changes whose contributions add up to it exactly', () => {
+    const built = buildDraft(baseline, wideDraft(baseline), { attribution: true });
+    expect(built.issues).toBeUndefined();
+    const draft = built.draft;
+    if (!draft) return;
+    expect(draft.changes.map((c) => `${c.file} ${c.path}`)).toEqual(
+      [...draft.changes.map((c) => `${c.file} ${c.path}`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+    );
+    const run = new WhatIfRun(draft, 'USD');
+    let changed = 0;
+    const railways = new Set<string>();
+    for (const shipment of portfolio) {
+      const result = run.add(shipment);
+      if (result.difference === undefined) continue;
+      const credited = sum(result.contributions.map((c) => amount(c.amount)));
+      expect(credited.toFixed(2), `line ${shipment.line}`).toBe(amount(result.difference).toFixed(2));
+      if (result.status === 'changed') changed++;
+      for (const c of result.contributions)
+        for (const n of c.changes) railways.add(draft.changes[n - 1]?.file.split('/')[1] ?? '');
+    }
+    expect(changed).toBeGreaterThan(50);
+    expect(railways).toEqual(new Set(['KTZ', 'RZD', 'TDY', 'links.yaml']));
+    const summary = run.report().summary;
+    const byChange = sum(summary.byChange.map((c) => amount(c.amount)));
+    expect(byChange.toFixed(2)).toBe(summary.revenue.pricedBoth);
+  });
+
+  it('finds no difference anywhere for a draft identical to the rules in force', () => {
+    const same = baseline.files.filter(
+      (f) => f.path.startsWith('railways/KTZ/') || f.path === 'network/links.yaml',
+    );
+    const built = buildDraft(baseline, same, { attribution: true });
+    const draft = built.draft;
+    expect(draft?.changes).toEqual([]);
+    expect(draft?.steps).toEqual([]);
+    if (!draft) return;
+    const run = new WhatIfRun(draft, 'USD');
+    for (const shipment of portfolio) {
+      const result = run.add(shipment);
+      expect(result.contributions).toEqual([]);
+      if (result.difference !== undefined) expect(result.difference).toBe('0.00');
+      expect(['unchanged', 'unpriceable']).toContain(result.status);
+    }
+    const summary = run.report().summary;
+    expect(summary.revenue.change).toBe('0.00');
+    expect(summary.byRailway.every((r) => r.change === '0.00' && r.converted.change === '0.00')).toBe(true);
+    expect(summary.shipments.changed).toBe(0);
+  });
+
+  it('reuses a result only across dates that meet exactly the same rules', () => {
+    const draft = buildDraft(baseline, wideDraft(baseline), { attribution: true }).draft;
+    if (!draft) throw new Error('the draft does not validate');
+    const run = new WhatIfRun(draft, 'USD');
+    // Move every shipment to other days of its month: a cached answer must equal a fresh assessment.
+    for (const shipment of portfolio.slice(0, 60)) {
+      for (const day of ['01', '15', '28']) {
+        const moved = {
+          ...shipment.request,
+          acceptanceDate: `${shipment.request.acceptanceDate.slice(0, 8)}${day}`,
+        };
+        const cached = run.cache.impactOf(moved);
+        const fresh = assessImpact(draft.baseline, draft.steps, moved);
+        expect(cached, `${shipment.id} on ${moved.acceptanceDate}`).toEqual(fresh);
+      }
+    }
+    expect(run.cache.hits).toBeGreaterThan(0);
+  });
+});
+
+describe('attribution, whatever the shipment', () => {
+  it('adds up to the difference for any shipment between the corridor stations', () => {
+    const baseline = prepareBaseline(ruleFilesIn(BUNDLED_RULES));
+    const draft = buildDraft(baseline, wideDraft(baseline), { attribution: true }).draft;
+    if (!draft) throw new Error('the draft does not validate');
+    const stations = [
+      'MOSKVA',
+      'SARATOV',
+      'YEKATERINBURG',
+      'ASTANA',
+      'ATYRAU',
+      'AKTAU-PORT',
+      'ASHGABAT',
+      'TEHRAN',
+      'BANDAR-ABBAS',
+    ];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...stations),
+        fc.constantFrom(...stations),
+        fc.constantFrom('20', '40'),
+        fc.constantFrom('693000', '011005', '312000'),
+        fc.boolean(),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        (origin, destination, size, etsng, wagon, month, count) => {
+          fc.pre(origin !== destination);
+          const impact = assessImpact(draft.baseline, draft.steps, {
+            origin,
+            destination,
+            acceptanceDate: `2026-${String(month).padStart(2, '0')}-10`,
+            cargo: { etsng },
+            units: wagon
+              ? { kind: 'wagon', loaded: true, count, ownership: 'private' }
+              : {
+                  kind: 'container',
+                  size: size === '20' ? '20' : '40',
+                  loaded: true,
+                  count,
+                  ownership: 'private',
+                },
+            currency: 'USD',
+          });
+          if (impact.difference === undefined) return;
+          const credited = sum(impact.contributions.map((c) => amount(c.amount)));
+          expect(credited.eq(impact.difference)).toBe(true);
+        },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
+  });
+});
