@@ -66,7 +66,7 @@ function identity(currency: string): Conversion {
 }
 
 /** Conversion at the declared market rates in force on a date (direct, inverse, or crossed through USD). */
-export function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
+function buildMarketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
   if (from === to) return identity(to);
   const direct = rateInForce(fx, from, to, date);
   const inverse = rateInForce(fx, to, from, date);
@@ -139,6 +139,25 @@ export function conversionFor(
     if (cache.byKey.size >= MAX_CACHED_PER_REGIME) cache.byKey.clear();
     conversion = buildConversion(fx, regime, to, date, unitKind);
     cache.byKey.set(key, conversion);
+  }
+  return conversion;
+}
+
+const marketCache = new WeakMap<FxRules, Map<string, Conversion>>();
+
+/** Conversion at the declared market rates in force on a date (memoised: the rates never change once loaded). */
+export function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
+  let byKey = marketCache.get(fx);
+  if (!byKey) {
+    byKey = new Map();
+    marketCache.set(fx, byKey);
+  }
+  const key = `${from}|${to}|${date}`;
+  let conversion = byKey.get(key);
+  if (!conversion) {
+    if (byKey.size >= MAX_CACHED_PER_REGIME) byKey.clear();
+    conversion = buildMarketConversion(fx, from, to, date);
+    byKey.set(key, conversion);
   }
   return conversion;
 }

@@ -52,9 +52,15 @@ export function minOf(values: readonly Amount[]): Amount {
   return Decimal.min(...values);
 }
 
-/** Plain decimal string; with a scale, padded to exactly that many places. */
+/** Plain decimal string; with a scale, padded to exactly that many places (rounded half up only if longer). */
 export function toDecimalString(value: Amount, scale?: number): string {
-  return scale === undefined ? value.toFixed() : value.toFixed(scale);
+  const text = value.toFixed();
+  if (scale === undefined) return text;
+  const point = text.indexOf('.');
+  const places = point === -1 ? 0 : text.length - point - 1;
+  if (places > scale) return value.toFixed(scale);
+  if (places === scale) return text;
+  return (point === -1 ? `${text}.` : text) + '0'.repeat(scale - places);
 }
 
 export function toMoney(value: Amount, currency: string, scale?: number): Money {

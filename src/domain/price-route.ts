@@ -33,12 +33,13 @@ export function buildOption(input: OptionInput): RateOption {
   const { route, shipment, currency, terms } = input;
   const notes = [...terms.notes];
   let priced = input.legs.map((leg) => priceLocally(leg, input));
+  const localTotals = priced.map((p) => p.total);
   const through = applyThroughRate(input, priced, notes);
   if (through) priced = through.priced;
 
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
-  const corridor = summarise(input, total, through?.summary, lines);
+  const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const dwellCap = Math.min(
     ...terms.priority.map((p) => p.term.service?.borderDwellHours ?? Number.POSITIVE_INFINITY),
   );
@@ -228,6 +229,7 @@ function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: 
 
 function summarise(
   input: OptionInput,
+  localTotals: readonly Amount[],
   total: Amount,
   throughRate: CorridorSummary['throughRate'],
   lines: readonly QuoteLine[],
@@ -236,7 +238,13 @@ function summarise(
   const corridorRules = new Set(terms.agreements.map((a) => a.file));
   const touched = throughRate !== undefined || lines.some((l) => corridorRules.has(l.rule.file));
   if (!touched) return undefined;
-  const local = sum((input.localLegs ?? input.legs).map((leg) => priceLocally(leg, input).total));
+  const local = input.localLegs
+    ? sum(
+        input.localLegs.map((leg, i) =>
+          leg === input.legs[i] ? (localTotals[i] ?? ZERO) : priceLocally(leg, input).total,
+        ),
+      )
+    : sum(localTotals);
   return {
     agreements: terms.agreements.map((a) => ({
       corridor: a.corridor,
