@@ -156,8 +156,6 @@ export interface AlternativesInForce {
   readonly valueOfTime?: ValueOfTime | undefined;
 }
 
-export const NO_ALTERNATIVES: Alternatives = { series: new Map() };
-
 /** The emission factor the rail engine's own options are rated with. */
 export const RAIL_EMISSION_FACTOR = 'rail';
 
