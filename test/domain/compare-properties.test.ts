@@ -124,7 +124,10 @@ describe('comparison invariants', () => {
             const option = byId.get(entry.id);
             expect(option && figure(option)).toBe(entry.value);
             const previous = entries[i - 1];
-            if (!previous) return expect(entry.rank).toBe(1);
+            if (!previous) {
+              expect(entry.rank).toBe(1);
+              return;
+            }
             const order = amount(previous.value).comparedTo(amount(entry.value));
             expect(order).toBeLessThanOrEqual(0);
             expect(entry.rank).toBe(order === 0 ? previous.rank : i + 1);
