@@ -1,5 +1,6 @@
 import type { Alternatives } from './alternatives.js';
 import type { CargoCatalogue } from './cargo.js';
+import type { CorridorAgreement } from './corridor.js';
 import type { IsoDate } from './dates.js';
 import { withinWindow } from './dates.js';
 import { DomainError } from './domain-error.js';
@@ -21,6 +22,7 @@ export interface RuleSetParts {
   readonly network: Network;
   readonly cargo: CargoCatalogue;
   readonly fx: FxRules;
+  readonly corridors: readonly CorridorAgreement[];
   readonly alternatives: Alternatives;
 }
 

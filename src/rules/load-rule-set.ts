@@ -4,6 +4,7 @@ import { createRuleSet, type RuleSet } from '../domain/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
+import { compileCorridors } from './compile-corridor.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
 import { deepFreeze } from './deep-freeze.js';
@@ -11,6 +12,7 @@ import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
 import { AlternativesFileSchema } from './schema/alternatives.js';
 import { CargoFileSchema } from './schema/cargo.js';
+import { CorridorSchema } from './schema/corridor.js';
 import { FxFileSchema } from './schema/fx.js';
 import { NetworkFileSchema } from './schema/network.js';
 import { AmendmentSchema, RailwayVersionSchema } from './schema/railway.js';
@@ -51,12 +53,21 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   const issues: RuleIssue[] = [];
   const hashes = files.map((f) => ({ file: f.path, hash: sha256(f.text) }));
   const hashOf = new Map(hashes.map((h) => [h.file, h.hash]));
-  const buckets = { railways: [], amendments: [], network: [], cargo: [], fx: [], alternatives: [] } as {
+  const buckets = {
+    railways: [],
+    amendments: [],
+    network: [],
+    cargo: [],
+    fx: [],
+    corridors: [],
+    alternatives: [],
+  } as {
     railways: Parsed<z.output<typeof RailwayVersionSchema>>[];
     amendments: Parsed<z.output<typeof AmendmentSchema>>[];
     network: Parsed<z.output<typeof NetworkFileSchema>>[];
     cargo: Parsed<z.output<typeof CargoFileSchema>>[];
     fx: Parsed<z.output<typeof FxFileSchema>>[];
+    corridors: Parsed<z.output<typeof CorridorSchema>>[];
     alternatives: Parsed<z.output<typeof AlternativesFileSchema>>[];
   };
 
@@ -73,7 +84,8 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     ) => {
       const { value, issues: found } = validateFile(source, schema);
       issues.push(...found);
-      if (value !== undefined) into.push({ source, data: value, version: version(value) });
+      if (value !== undefined)
+        into.push({ source, data: value, version: version(value), hash: hashOf.get(file.path) ?? '' });
     };
     switch (folder) {
       case 'railways':
@@ -91,6 +103,9 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       case 'fx':
         add(FxFileSchema, buckets.fx, () => shortHash);
         break;
+      case 'corridors':
+        add(CorridorSchema, buckets.corridors, (v) => v.effectiveFrom);
+        break;
       case 'alternatives':
         add(AlternativesFileSchema, buckets.alternatives, (v) => v.effectiveFrom);
         break;
@@ -98,7 +113,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
         issues.push(
           source.issueAt(
             [],
-            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx or alternatives)`,
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors or alternatives)`,
           ),
         );
     }
@@ -112,6 +127,11 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   const brokenFolders = new Set(issues.map((i) => i.file.split('/').slice(0, 2).join('/')));
   const versionsByRailway = checkRailwayVersions(buckets.railways, known, issues, brokenFolders);
   checkAmendments(buckets.amendments, versionsByRailway, known, issues);
+  const corridors = compileCorridors(
+    buckets.corridors,
+    { ...known, railways: railwayCodes, crossings: new Set(network.crossings.map((c) => c.id)) },
+    issues,
+  );
   const alternatives = compileAlternatives(buckets.alternatives, known, hashOf, issues);
 
   const railways = new Map<string, RailwayVersion[]>();
@@ -152,6 +172,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
       cargo,
       fx,
+      corridors,
       alternatives,
     }),
   );
