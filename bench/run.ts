@@ -5,8 +5,9 @@
 import { quotes } from './quotes.js';
 import { rates } from './rates.js';
 import type { Suite } from './suite.js';
+import { whatif } from './whatif.js';
 
-const SUITES: Record<string, Suite> = { rates, quotes };
+const SUITES: Record<string, Suite> = { rates, quotes, whatif };
 
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(SUITES)) {

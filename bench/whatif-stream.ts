@@ -1,0 +1,121 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseCsvLine, parseRow } from '../src/cli/read-portfolio.js';
+import { BUNDLED_RULES_DIR } from '../src/config.js';
+import type { ShipmentImpact } from '../src/domain/assess-impact.js';
+import { epochOf } from '../src/domain/date-epochs.js';
+import { ImpactCache, shipmentKey } from '../src/domain/impact-cache.js';
+import { type Amount, amount } from '../src/domain/money.js';
+import type { PortfolioShipment } from '../src/domain/portfolio.js';
+import { buildDraft, type Draft, prepareBaseline } from '../src/rules/build-draft.js';
+import { shipmentOf } from '../src/rules/portfolio-item.js';
+import { readDraft } from '../src/rules/read-draft.js';
+import { readRuleFiles } from '../src/rules/read-rule-files.js';
+
+export const SAMPLE_DRAFT_DIR = join(BUNDLED_RULES_DIR, 'drafts', 'ktz-containers-2026-07');
+export const SAMPLE_PORTFOLIO = join(BUNDLED_RULES_DIR, 'portfolios', 'sample.csv');
+
+/** The bundled rules and the sample draft, one step (baseline and draft only, no per-change attribution). */
+export async function loadScenario(): Promise<Draft> {
+  const baseline = prepareBaseline(await readRuleFiles(BUNDLED_RULES_DIR));
+  const read = await readDraft([SAMPLE_DRAFT_DIR], baseline.files);
+  const built = buildDraft(baseline, read.files, { attribution: false });
+  if (!built.draft) throw new Error('the sample draft does not validate');
+  return built.draft;
+}
+
+/** Identical rows folded into one: the shipment (its first row), the sum of the weights, how many rows. */
+export interface Group {
+  readonly shipment: PortfolioShipment;
+  weight: Amount;
+  rows: number;
+}
+
+/** What a worker sends back: each distinct shipment once, assessed, with its summed weight and row count. */
+export interface AssessedGroup {
+  readonly key: string;
+  readonly shipment: PortfolioShipment;
+  readonly impact: ShipmentImpact;
+  readonly cargoGroup: string;
+  readonly weight: string;
+  readonly rows: number;
+}
+
+/**
+ * Streams a portfolio CSV and handles the rows of one shard: rows are dealt to shards by a hash of their route,
+ * cargo, units and count, so identical shipments always meet the same worker and each distinct shipment (same
+ * request, same epoch) is assessed once, under baseline and draft, by one worker only. Identical rows fold into one
+ * group. Holds one group per distinct shipment, never the rows.
+ */
+export async function streamShard(
+  file: string,
+  header: readonly string[],
+  shard: number,
+  shards: number,
+  draft: Draft,
+  onProgress: (rows: number) => void,
+): Promise<{ rows: number; groups: AssessedGroup[]; invalid: number }> {
+  const cache = new ImpactCache(draft.baseline, draft.steps, draft.boundaries);
+  const groups = new Map<string, Group>();
+  const input = createReadStream(file, { highWaterMark: 1 << 20 });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  const headerLine = header.join(',');
+  let seen = 0;
+  let rows = 0;
+  let invalid = 0;
+  for await (const text of lines) {
+    if (text === '' || text.startsWith('#') || text === headerLine) continue;
+    if (++seen % 100_000 === 0) onProgress(seen);
+    if (shards > 1 && shardOf(text, shards) !== shard) continue;
+    const row = parseRow(seen, text, header);
+    if (row.error !== undefined) {
+      invalid++;
+      continue;
+    }
+    rows++;
+    const shipment = shipmentOf(row.item, seen, 'USD');
+    const key = shipmentKey(shipment.request, epochOf(draft.boundaries, shipment.request.acceptanceDate));
+    const group = groups.get(key);
+    if (group) {
+      group.weight = group.weight.plus(amount(shipment.weight));
+      group.rows++;
+    } else {
+      cache.impactOf(shipment.request);
+      groups.set(key, { shipment, weight: amount(shipment.weight), rows: 1 });
+    }
+  }
+  const assessed = [...groups].map(([key, g]) => ({
+    key,
+    shipment: g.shipment,
+    impact: cache.impactOf(g.shipment.request),
+    cargoGroup: cache.cargoGroupOf(g.shipment.request),
+    weight: g.weight.toFixed(),
+    rows: g.rows,
+  }));
+  return { rows, groups: assessed, invalid };
+}
+
+/** FNV-1a over the cells from the second to the sixth (origin, destination, cargo, units, count). */
+function shardOf(text: string, shards: number): number {
+  let hash = 2_166_136_261;
+  let commas = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 && ++commas === 6) break;
+    if (commas >= 1) hash = Math.imul(hash ^ c, 16_777_619);
+  }
+  return (hash >>> 0) % shards;
+}
+
+/** The header of a portfolio CSV: its first line that is neither blank nor a comment. */
+export async function csvHeader(file: string): Promise<string[]> {
+  const handle = await open(file, 'r');
+  const { buffer, bytesRead } = await handle.read(Buffer.alloc(8192), 0, 8192, 0);
+  await handle.close();
+  for (const line of buffer.subarray(0, bytesRead).toString('utf8').split('\n')) {
+    if (line.trim() !== '' && !line.startsWith('#')) return parseCsvLine(line);
+  }
+  throw new Error(`${file} has no header line`);
+}
