@@ -1,11 +1,12 @@
-import { apportion } from './apportion.js';
-import { type Conversion, marketConversion } from './convert.js';
+import { applyThroughRate } from './apply-through-rate.js';
+import type { Conversion } from './convert.js';
 import type { RouteTerms } from './corridor-terms.js';
 import type { FxRules } from './fx.js';
-import { type Amount, formatFigure, roundAmount, sum, ZERO } from './money.js';
+import { type Amount, sum, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { LegPrice } from './price-leg.js';
 import type { CorridorSummary, QuoteLine, RailwayShare, RateOption, RuleVersionUsed } from './quote.js';
+import { conversionLine } from './quote-lines.js';
 import type { Route } from './routes.js';
 import type { Shipment } from './shipment.js';
 
@@ -22,7 +23,7 @@ export interface OptionInput {
   readonly conversionOf: (leg: LegPrice) => Conversion;
 }
 
-interface Priced {
+export interface Priced {
   readonly lines: QuoteLine[];
   readonly share: RailwayShare;
   readonly total: Amount;
@@ -84,7 +85,7 @@ export function buildOption(input: OptionInput): RateOption {
   };
 }
 
-function priceLocally(leg: LegPrice, input: OptionInput): Priced {
+export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const { shipment, currency } = input;
   const count = shipment.unit.count;
   const conversion = input.conversionOf(leg);
@@ -124,109 +125,6 @@ function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   };
 }
 
-/**
- * An agreed through rate replaces the local tariffs of the railways it covers, apportioned between them — unless it
- * would cost the shipper more than those local tariffs (then they apply, and a note says so).
- */
-function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
-  const applied = input.terms.throughRate;
-  if (!applied) return undefined;
-  const { rate, amount: rateAmount, agreement } = applied;
-  const { shipment, currency, fx } = input;
-  const count = shipment.unit.count;
-  const covered = input.legs.filter((l) => rate.railways.includes(l.leg.railway));
-  const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
-  const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
-  let perUnit =
-    rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
-  const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
-  if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
-
-  const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
-  const convertedShares = shares.map((s) => toRequested.convert(s.amount));
-  const throughTotal = sum(convertedShares).times(count);
-  const localCovered = sum(priced.filter((p) => rate.railways.includes(p.share.railway)).map((p) => p.total));
-  const label = `${agreement.name}, through rate ${rate.id}`;
-  if (throughTotal.gt(localCovered)) {
-    notes.push(
-      `${label}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
-    );
-    return undefined;
-  }
-  const money = (v: Amount) => `${formatFigure(v.toFixed(rate.rounding.scale))} ${rate.currency}`;
-  const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
-  const rateText = rateAmount.perUnit
-    ? `${money(rateAmount.perUnit)} per ${unitName}`
-    : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
-  const result = priced.map((p): Priced => {
-    const index = shares.findIndex((s) => s.railway === p.share.railway);
-    const share = shares[index];
-    const converted = convertedShares[index];
-    if (!share || !converted) return p;
-    const leg = covered[index] as LegPrice;
-    const lines: QuoteLine[] = [
-      {
-        railway: share.railway,
-        kind: 'through-rate',
-        description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
-        formula:
-          `${rateText}; ${share.basis} → ${money(share.amount)}` +
-          (count > 1 ? `; × ${count} units = ${money(share.amount.times(count))}` : ''),
-        amount: moneyOf(share.amount.times(count), rate.currency),
-        perUnit: moneyOf(share.amount, rate.currency),
-        inputs: {
-          throughRate: perUnit.toFixed(),
-          apportionment: rate.apportionment.method,
-          distanceKm: share.km,
-          coveredKm: totalKm,
-        },
-        rule: rateAmount.rule,
-        reference: rateAmount.reference,
-        confidence: rateAmount.confidence,
-      },
-    ];
-    const total = converted.times(count);
-    if (toRequested.info.method !== 'none') {
-      lines.push(
-        conversionLine(
-          share.railway,
-          toRequested,
-          share.amount,
-          converted,
-          count,
-          total,
-          currency,
-          `${share.railway} through-rate share`,
-        ),
-      );
-    }
-    const inRailwayCurrency = marketConversion(fx, rate.currency, leg.regime.currency, shipment.date);
-    return {
-      lines,
-      total,
-      share: {
-        ...p.share,
-        total: moneyOf(total, currency),
-        local: moneyOf(inRailwayCurrency.convert(share.amount).times(count), leg.regime.currency),
-        conversion: toRequested.info,
-        throughRate: {
-          share: moneyOf(share.amount.times(count), rate.currency),
-          basis: share.basis,
-          localTariff: p.share.local,
-        },
-      },
-    };
-  });
-  return {
-    priced: result,
-    summary: {
-      id: rate.id,
-      total: moneyOf(perUnit.times(count), rate.currency),
-      railways: [...rate.railways],
-    },
-  };
-}
-
 function summarise(
   input: OptionInput,
   localTotals: readonly Amount[],
@@ -259,32 +157,6 @@ function summarise(
   };
 }
 
-function conversionLine(
-  railway: string,
-  conversion: Conversion,
-  value: Amount,
-  unit: Amount,
-  count: number,
-  total: Amount,
-  currency: string,
-  what: string,
-): QuoteLine {
-  return {
-    railway,
-    kind: 'conversion',
-    description: `${what} converted ${conversion.info.from} → ${currency}`,
-    formula:
-      conversion.formula(value, unit) +
-      (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
-    amount: moneyOf(total, currency),
-    perUnit: moneyOf(unit, currency),
-    inputs: { rate: conversion.info.rate, method: conversion.info.method, source: conversion.info.source },
-    rule: conversion.rule ?? { file: 'fx', version: '', path: '' },
-    reference: conversion.reference,
-    confidence: conversion.confidence,
-  };
-}
-
 function versionUsed(leg: LegPrice): RuleVersionUsed {
   const { version, amendments } = leg.tariff;
   return {
@@ -296,6 +168,6 @@ function versionUsed(leg: LegPrice): RuleVersionUsed {
   };
 }
 
-function roundDays(days: number): number {
+export function roundDays(days: number): number {
   return Math.round(days * 10) / 10;
 }

@@ -1,0 +1,71 @@
+import type { Conversion } from './convert.js';
+import { type Amount, formatFigure, type Rounding } from './money.js';
+import { moneyOf } from './money-format.js';
+import type { QuoteLine } from './quote.js';
+import type { Leg } from './routes.js';
+import type { RuleRef, Sourced } from './tariff.js';
+
+/** Everything a line of one railway's leg needs besides its figures; lines are collected in `lines`. */
+export interface LineContext {
+  readonly leg: Leg;
+  readonly count: number;
+  readonly currency: string;
+  readonly step: Rounding;
+  readonly lines: QuoteLine[];
+}
+
+export function figure(value: Amount, out: LineContext): string {
+  return `${formatFigure(value.toFixed(out.step.scale))} ${out.currency}`;
+}
+
+export function addLine(
+  out: LineContext,
+  kind: QuoteLine['kind'],
+  description: string,
+  formula: string,
+  perUnit: Amount,
+  count: number,
+  inputs: Record<string, string | number>,
+  source: Sourced & { readonly rule: RuleRef },
+) {
+  const total = perUnit.times(count);
+  out.lines.push({
+    railway: out.leg.railway,
+    kind,
+    description,
+    formula: count === 1 ? formula : `${formula}; × ${count} units = ${formatFigure(total)} ${out.currency}`,
+    amount: moneyOf(total, out.currency),
+    perUnit: moneyOf(perUnit, out.currency),
+    inputs,
+    rule: source.rule,
+    reference: source.reference,
+    confidence: source.confidence,
+  });
+}
+
+/** The line that converts a share into the requested currency, with the rate, its date and its source. */
+export function conversionLine(
+  railway: string,
+  conversion: Conversion,
+  value: Amount,
+  unit: Amount,
+  count: number,
+  total: Amount,
+  currency: string,
+  what: string,
+): QuoteLine {
+  return {
+    railway,
+    kind: 'conversion',
+    description: `${what} converted ${conversion.info.from} → ${currency}`,
+    formula:
+      conversion.formula(value, unit) +
+      (count > 1 ? `; × ${count} units = ${formatFigure(unit.times(count))} ${currency}` : ''),
+    amount: moneyOf(total, currency),
+    perUnit: moneyOf(unit, currency),
+    inputs: { rate: conversion.info.rate, method: conversion.info.method, source: conversion.info.source },
+    rule: conversion.rule ?? { file: 'fx', version: '', path: '' },
+    reference: conversion.reference,
+    confidence: conversion.confidence,
+  };
+}
