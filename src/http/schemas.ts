@@ -120,7 +120,9 @@ export const RateOptionSchema = z
         throughRate: z
           .object({ share: MoneySchema, basis: z.string(), localTariff: MoneySchema })
           .optional()
-          .describe('the apportioned share of an agreed through rate, in its currency, and the local tariff it replaced'),
+          .describe(
+            'the apportioned share of an agreed through rate, in its currency, and the local tariff it replaced',
+          ),
       }),
     ),
     lines: z.array(QuoteLineSchema),
@@ -141,8 +143,12 @@ export const RateOptionSchema = z
     }),
     corridor: z
       .object({
-        agreements: z.array(z.object({ corridor: z.string(), name: z.string(), file: z.string(), hash: z.string() })),
-        throughRate: z.object({ id: z.string(), total: MoneySchema, railways: z.array(z.string()) }).optional(),
+        agreements: z.array(
+          z.object({ corridor: z.string(), name: z.string(), file: z.string(), hash: z.string() }),
+        ),
+        throughRate: z
+          .object({ id: z.string(), total: MoneySchema, railways: z.array(z.string()) })
+          .optional(),
         priority: z.array(z.object({ id: z.string(), name: z.string() })),
         localTariffTotal: MoneySchema.describe('the sum of local tariffs, for comparison'),
         saving: MoneySchema,
