@@ -82,18 +82,11 @@ export function corridorTerms(
     return entry;
   };
 
-  for (const agreement of agreements) {
-    const covered = agreement.routes.filter((r) => routeMatches(r, route, network));
-    if (covered.length === 0) continue;
+  const coverage = coverageOf(agreements, network, route, shipment.date);
+  notes.push(...coverage.notes);
+  for (const { agreement, coveredIds } of coverage.inForce) {
     const label = `${agreement.name} (${agreement.file})`;
-    if (!withinWindow(shipment.date, agreement.effectiveFrom, agreement.effectiveTo)) {
-      notes.push(
-        `${label}: not in force on ${shipment.date} (valid ${agreement.effectiveFrom} to ${agreement.effectiveTo ?? 'further notice'})`,
-      );
-      continue;
-    }
     applied.push(agreement);
-    const coveredIds = new Set(covered.map((r) => r.id));
     const onRoute = (routes: readonly string[] | undefined) =>
       routes === undefined || routes.some((id) => coveredIds.has(id));
 
@@ -192,6 +185,53 @@ export function corridorTerms(
     });
   }
   return { legs: compiled, throughRate, priority, notes, agreements: applied };
+}
+
+interface Coverage {
+  readonly inForce: readonly {
+    readonly agreement: CorridorAgreement;
+    readonly coveredIds: ReadonlySet<string>;
+  }[];
+  readonly notes: readonly string[];
+}
+
+const coverageCache = new WeakMap<Route, Map<string, Coverage>>();
+
+/**
+ * Which agreements cover a route and are in force on a date — independent of the shipment, so memoised per route
+ * (routes belong to one immutable rule set) and date.
+ */
+function coverageOf(
+  agreements: readonly CorridorAgreement[],
+  network: Network,
+  route: Route,
+  date: string,
+): Coverage {
+  let byDate = coverageCache.get(route);
+  if (!byDate) {
+    byDate = new Map();
+    coverageCache.set(route, byDate);
+  }
+  let coverage = byDate.get(date);
+  if (!coverage) {
+    const inForce: Coverage['inForce'][number][] = [];
+    const notes: string[] = [];
+    for (const agreement of agreements) {
+      const covered = agreement.routes.filter((r) => routeMatches(r, route, network));
+      if (covered.length === 0) continue;
+      if (withinWindow(date, agreement.effectiveFrom, agreement.effectiveTo)) {
+        inForce.push({ agreement, coveredIds: new Set(covered.map((r) => r.id)) });
+      } else {
+        notes.push(
+          `${agreement.name} (${agreement.file}): not in force on ${date} (valid ${agreement.effectiveFrom} to ${agreement.effectiveTo ?? 'further notice'})`,
+        );
+      }
+    }
+    if (byDate.size >= 4096) byDate.clear();
+    coverage = { inForce, notes };
+    byDate.set(date, coverage);
+  }
+  return coverage;
 }
 
 /** A covered route matches when its steps are found consecutively, in order, among the route's crossings. */
