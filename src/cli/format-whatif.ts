@@ -39,7 +39,7 @@ export function formatWhatIf(report: WhatIfReport): string {
         money(r.baseline),
         money(r.draft),
         signed(r.change),
-        r.percent ?? '',
+        r.percent === undefined ? '' : signed(r.percent),
         signed(r.converted.change),
       ]),
     ),
@@ -75,9 +75,23 @@ export function formatWhatIf(report: WhatIfReport): string {
     out.push(
       `  ${shipmentText(line)}: ${line.reason}${line.cause ? ` (after change #${line.cause.join(', #')})` : ''}`,
     );
-  out.push('', `Mode shift: ${report.modeShift.note}`);
+  out.push('', ...modeShiftText(report));
   if (report.goalSeek) out.push('', ...goalSeekText(report.goalSeek));
   return `${out.join('\n')}\n`;
+}
+
+function modeShiftText(report: WhatIfReport): string[] {
+  const m = report.summary.modeShift;
+  if (!report.modeShift.available || !m) return [`Mode shift: ${report.modeShift.note}`];
+  const out = [
+    `Mode shift (${report.modeShift.note}):`,
+    `  ${m.assessed} shipment(s) compared; rail cheapest for ${formatFigure(m.railCheapest.baseline)} weighted shipment(s) under the rules in force, ${formatFigure(m.railCheapest.draft)} under the draft`,
+  ];
+  if (m.shifts.length === 0) out.push('  no shipment changes its cheapest mode');
+  for (const s of m.shifts)
+    out.push(`  ${s.from} → ${s.to}: ${s.shipments} shipment(s), weight ${formatFigure(s.weight)}`);
+  for (const line of m.listed.slice(0, 10)) out.push(`    ${shipmentText(line)}: ${line.from} → ${line.to}`);
+  return out;
 }
 
 function goalSeekText(g: GoalSeekReport): string[] {

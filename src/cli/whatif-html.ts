@@ -13,7 +13,7 @@ export function whatIfHtml(report: WhatIfReport, shipments: readonly ShipmentRes
     label: `${r.railway} (${r.currency})`,
     value: r.converted.change,
   }));
-  const changeBars = s.byChange.map((x) => ({ label: `#${x.changes.join(' + #')}`, value: x.amount }));
+  const changeBars = s.byChange.map((x) => ({ label: changeLabel(report, x.changes), value: x.amount }));
   const body = [
     `<h1>What-if: the draft against the rules in force</h1>`,
     `<p class="meta">${esc(`${s.shipments.rows} shipments (weight ${formatFigure(s.shipments.weight)}), amounts in ${c}. Draft files: ${report.draft.files.join(', ') || 'none'}. Rule sets: in force ${report.baselineRuleSetHash.slice(0, 12)}, draft ${report.draftRuleSetHash.slice(0, 12)}.`)}</p>`,
@@ -47,7 +47,10 @@ export function whatIfHtml(report: WhatIfReport, shipments: readonly ShipmentRes
       ]),
     ),
     `<h2>Distribution of price changes</h2>`,
-    histogram(s.distribution.map((d) => ({ label: d.label, value: d.weight }))),
+    histogram(
+      s.distribution.map((d) => ({ label: d.label, value: d.weight })),
+      'weighted shipments by change in price',
+    ),
     `<h2>Which changes caused it (${esc(c)})</h2>`,
     `<p>${esc(`Order: ${report.draft.order}.`)}</p>`,
     tableHtml(
@@ -76,7 +79,7 @@ export function whatIfHtml(report: WhatIfReport, shipments: readonly ShipmentRes
           ]),
         ),
     `<h2>Mode shift</h2>`,
-    `<p>${esc(report.modeShift.note)}</p>`,
+    ...modeShiftHtml(report),
     ...(report.goalSeek ? goalSeekHtml(report) : []),
     `<h2>Shipments${shipments.length < s.shipments.rows ? ` (the first ${shipments.length} of ${s.shipments.rows}; the CSV and JSON reports list all)` : ''}</h2>`,
     tableHtml(
@@ -106,6 +109,43 @@ svg text{font:12px system-ui,sans-serif}
 ${body.join('\n')}
 </body></html>
 `;
+}
+
+/** "#7 KTZ transit-container-40-loaded": the change numbers and the items they touch. */
+function changeLabel(report: WhatIfReport, numbers: readonly number[]): string {
+  const names = numbers.map((n) => {
+    const change = report.draft.changes.find((c) => c.index === n);
+    const item = change?.path.match(/\[([^\]]+)\]$/)?.[1] ?? change?.file ?? '';
+    return `#${n} ${change?.railway ? `${change.railway} ` : ''}${item}`;
+  });
+  return names.join(' + ');
+}
+
+function modeShiftHtml(report: WhatIfReport): string[] {
+  const m = report.summary.modeShift;
+  if (!report.modeShift.available || !m) return [`<p>${esc(report.modeShift.note)}</p>`];
+  return [
+    `<p>${esc(`How: ${report.modeShift.note}. ${m.assessed} shipments compared; rail is the cheapest mode for ${formatFigure(m.railCheapest.baseline)} weighted shipments under the rules in force and ${formatFigure(m.railCheapest.draft)} under the draft.`)}</p>`,
+    histogram(
+      [
+        { label: 'rail cheapest, in force', value: m.railCheapest.baseline },
+        { label: 'rail cheapest, draft', value: m.railCheapest.draft },
+        ...m.shifts.map((x) => ({ label: `${x.from} → ${x.to}`, value: x.weight })),
+      ],
+      'weighted shipments',
+    ),
+    m.shifts.length === 0
+      ? '<p>No shipment changes its cheapest mode.</p>'
+      : tableHtml(
+          ['line', 'shipment', 'cheapest under the rules in force', 'cheapest under the draft'],
+          m.listed.map((l) => [
+            String(l.line),
+            `${l.origin} → ${l.destination}, ${l.cargo}, ${l.count} × ${l.units}, ${l.date}`,
+            l.from,
+            l.to,
+          ]),
+        ),
+  ];
 }
 
 function goalSeekHtml(report: WhatIfReport): string[] {
@@ -156,34 +196,42 @@ function tableHtml(header: readonly string[], rows: readonly (readonly string[])
   return `<table>${head}${body}</table>`;
 }
 
-/** Horizontal bars around a zero line: gains to the right, losses to the left. */
+/** Horizontal bars from a zero line: gains to the right, losses to the left; the line sits where the data need it. */
 function barChart(bars: readonly { label: string; value: string }[], currency: string): string {
   if (bars.length === 0) return '';
-  const width = 720;
-  const labelWidth = 170;
+  const width = 860;
+  const labelWidth = 300;
+  const valueWidth = 150;
   const row = 24;
   const height = bars.length * row + 20;
-  const values = bars.map((b) => Math.abs(Number(b.value)));
-  const max = Math.max(...values, 1e-9);
-  const half = (width - labelWidth - 120) / 2;
-  const zero = labelWidth + half;
+  const values = bars.map((b) => Number(b.value));
+  const most = Math.max(...values, 0);
+  const least = Math.min(...values, 0);
+  const span = Math.max(most - least, 1e-9);
+  const plot = width - labelWidth - valueWidth - (least < 0 ? valueWidth : 0);
+  const zero = labelWidth + (least < 0 ? valueWidth : 0) + (-least / span) * plot;
   const items = bars.map((b, i) => {
     const v = Number(b.value);
-    const length = (Math.abs(v) / max) * half;
+    const length = (Math.abs(v) / span) * plot;
     const x = v < 0 ? zero - length : zero;
     const y = i * row + 10;
     const fill = v < 0 ? '#c0392b' : '#2e7d32';
+    const valueX = v < 0 ? x - 6 : zero + length + 6;
     return (
-      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${esc(b.label)}</text>` +
+      `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end">${esc(clip(b.label, 44))}</text>` +
       `<rect x="${x.toFixed(1)}" y="${y + 3}" width="${Math.max(length, 0.5).toFixed(1)}" height="${row - 8}" fill="${fill}"/>` +
-      `<text x="${v < 0 ? zero + 6 : zero + length + 6}" y="${y + 15}">${esc(signed(b.value))} ${esc(currency)}</text>`
+      `<text x="${valueX.toFixed(1)}" y="${y + 15}"${v < 0 ? ' text-anchor="end"' : ''}>${esc(signed(b.value))} ${esc(currency)}</text>`
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><line x1="${zero}" y1="4" x2="${zero}" y2="${height - 4}" stroke="#888"/>${items.join('')}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><line x1="${zero.toFixed(1)}" y1="4" x2="${zero.toFixed(1)}" y2="${height - 4}" stroke="#888"/>${items.join('')}</svg>`;
 }
 
-function histogram(bins: readonly { label: string; value: string }[]): string {
-  const width = 720;
+function clip(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+function histogram(bins: readonly { label: string; value: string }[], caption: string): string {
+  const width = 860;
   const height = 220;
   const bottom = height - 50;
   const slot = (width - 20) / bins.length;
@@ -194,10 +242,10 @@ function histogram(bins: readonly { label: string; value: string }[]): string {
     return (
       `<rect x="${(x + 4).toFixed(1)}" y="${(bottom - h).toFixed(1)}" width="${(slot - 8).toFixed(1)}" height="${h.toFixed(1)}" fill="#1f5f99"/>` +
       `<text x="${(x + slot / 2).toFixed(1)}" y="${(bottom - h - 4).toFixed(1)}" text-anchor="middle">${esc(formatFigure(b.value))}</text>` +
-      `<text x="${(x + slot / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" font-size="10">${esc(b.label)}</text>`
+      `<text x="${(x + slot / 2).toFixed(1)}" y="${bottom + 16}" text-anchor="middle" font-size="10">${esc(clip(b.label, 24))}</text>`
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><line x1="10" y1="${bottom}" x2="${width - 10}" y2="${bottom}" stroke="#888"/>${items.join('')}<text x="10" y="${height - 8}">weighted shipments by change in price</text></svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><line x1="10" y1="${bottom}" x2="${width - 10}" y2="${bottom}" stroke="#888"/>${items.join('')}<text x="10" y="${height - 8}">${esc(caption)}</text></svg>`;
 }
 
 function money(value: string): string {

@@ -25,6 +25,7 @@ const OPTIONS = {
   'goal-seek': { type: 'string' },
   'keep-revenue': { type: 'string' },
   precision: { type: 'string' },
+  'no-mode-shift': { type: 'boolean', default: false },
 } as const;
 
 const PROGRESS_EVERY = 50_000;
@@ -62,7 +63,7 @@ export async function whatif(args: readonly string[], io: CliIo): Promise<number
     `draft: ${draft.overlay.length} file(s), ${draft.changes.length} change(s), ${draft.steps.length} step(s) checked in ${ms(started)}\n`,
   );
 
-  const run = new WhatIfRun(draft, currency, read.notes);
+  const run = new WhatIfRun(draft, currency, read.notes, !values['no-mode-shift']);
   const groups = new ShipmentGroups((r) => shipmentKey(r, epochOf(draft.boundaries, r.acceptanceDate)));
   const file = out ? await openReportFile(resolve(out), currency) : undefined;
   const errors: string[] = [];

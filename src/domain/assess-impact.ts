@@ -1,3 +1,4 @@
+import { cheapestMode, type ModeChoice } from './cheapest-mode.js';
 import { type Amount, amount } from './money.js';
 import { type Outcome, priceOutcome } from './price-outcome.js';
 import type { RuleSet } from './rule-set.js';
@@ -35,6 +36,10 @@ export interface ShipmentImpact {
   readonly cause?: number[] | undefined;
   /** The cheapest route differs between baseline and draft. */
   readonly routeChanged: boolean;
+  /** The cheapest mode (rail or an alternative) under each, when asked for and comparable. */
+  readonly modes?:
+    | { readonly baseline?: ModeChoice | undefined; readonly draft?: ModeChoice | undefined }
+    | undefined;
 }
 
 /**
@@ -46,6 +51,7 @@ export function assessImpact(
   baseline: RuleSet,
   steps: readonly WhatIfStep[],
   request: RateRequest,
+  options: { readonly modeShift?: boolean } = {},
 ): ShipmentImpact {
   const first = priceOutcome(baseline, request);
   const outcomes = steps.map((step) => priceOutcome(step.ruleSet, request));
@@ -71,6 +77,12 @@ export function assessImpact(
   });
 
   const routeChanged = first.priced && last.priced && first.route !== last.route;
+  const modes = options.modeShift
+    ? {
+        baseline: cheapestMode(baseline, request),
+        draft: cheapestMode(steps.at(-1)?.ruleSet ?? baseline, request),
+      }
+    : undefined;
   if (first.priced && last.priced) {
     const difference = amount(last.total).minus(first.total);
     return {
@@ -80,6 +92,7 @@ export function assessImpact(
       difference: figure(difference),
       contributions,
       routeChanged,
+      modes,
     };
   }
   const status = first.priced ? 'became-unpriceable' : last.priced ? 'became-priceable' : 'unpriceable';
@@ -90,6 +103,7 @@ export function assessImpact(
     contributions: [],
     cause: status === 'became-unpriceable' ? cause : undefined,
     routeChanged: false,
+    modes,
   };
 }
 

@@ -10,7 +10,7 @@ import type { RateRequest } from './shipment.js';
  * Assesses each distinct shipment once. Two portfolio rows share a result when they ask for the same thing (route
  * ends, via, cargo, units, count, mass, currency) on dates of the same epoch, i.e. dates between which no rule file,
  * baseline or draft, names a date (see epochOf). Nothing else is cached; the cache is emptied when it holds
- * `limit` entries, so memory stays bounded whatever the portfolio's size.
+ * `limit` entries (default 100 000), so memory stays bounded whatever the portfolio's size.
  */
 export class ImpactCache {
   private readonly entries = new Map<string, ShipmentImpact>();
@@ -22,7 +22,7 @@ export class ImpactCache {
     private readonly baseline: RuleSet,
     private readonly steps: readonly WhatIfStep[],
     private readonly boundaries: readonly IsoDate[],
-    private readonly limit = 100_000,
+    private readonly options: { readonly modeShift?: boolean; readonly limit?: number } = {},
   ) {}
 
   impactOf(request: RateRequest): ShipmentImpact {
@@ -33,8 +33,8 @@ export class ImpactCache {
       return known;
     }
     this.misses++;
-    const impact = assessImpact(this.baseline, this.steps, request);
-    if (this.entries.size >= this.limit) this.entries.clear();
+    const impact = assessImpact(this.baseline, this.steps, request, { modeShift: this.options.modeShift });
+    if (this.entries.size >= (this.options.limit ?? 100_000)) this.entries.clear();
     this.entries.set(key, impact);
     return impact;
   }

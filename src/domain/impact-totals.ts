@@ -50,6 +50,22 @@ export interface ShipmentLine {
   readonly cause?: number[] | undefined;
 }
 
+/** Where the cheapest mode (rail or an alternative) is not the same under the draft as under the rules in force. */
+export interface ModeShiftSummary {
+  /** Shipments whose cheapest mode could be found under both. */
+  readonly assessed: number;
+  /** Weighted shipments for which rail is the cheapest mode. */
+  readonly railCheapest: { readonly baseline: string; readonly draft: string };
+  /** One entry per change of mode, e.g. rail → caspian-sea, with the shipments concerned. */
+  readonly shifts: {
+    readonly from: string;
+    readonly to: string;
+    readonly shipments: number;
+    readonly weight: string;
+  }[];
+  readonly listed: (ShipmentLine & { readonly from: string; readonly to: string })[];
+}
+
 export interface WhatIfSummary {
   readonly currency: string;
   readonly shipments: {
@@ -77,6 +93,8 @@ export interface WhatIfSummary {
   readonly distribution: { readonly label: string; readonly weight: string }[];
   readonly largest: ShipmentLine[];
   readonly unpriceable: { readonly total: number; readonly listed: ShipmentLine[] };
+  /** Present when the cheapest mode was assessed. */
+  readonly modeShift?: ModeShiftSummary | undefined;
 }
 
 const BINS = [
@@ -134,6 +152,13 @@ export class ImpactTotals {
   private largest: { size: Amount; line: ShipmentLine }[] = [];
   private unpriceableTotal = 0;
   private readonly unpriceable: ShipmentLine[] = [];
+  private modes?: {
+    assessed: number;
+    railBaseline: Amount;
+    railDraft: Amount;
+    shifts: Map<string, { from: string; to: string; shipments: number; weight: Amount }>;
+    listed: (ShipmentLine & { from: string; to: string })[];
+  };
 
   constructor(
     private readonly currency: string,
@@ -211,6 +236,7 @@ export class ImpactTotals {
       if (!difference.isZero())
         this.keepLargest(difference.times(w).abs(), lineOf(shipment, impact, percent));
     }
+    if (impact.modes) this.addModes(shipment, impact, w, rows);
     if (impact.status === 'became-unpriceable') {
       this.unpriceableTotal += rows;
       if (this.unpriceable.length < this.keep.unpriceable) this.unpriceable.push(lineOf(shipment, impact));
@@ -247,7 +273,38 @@ export class ImpactTotals {
       distribution: BINS.map((label, i) => ({ label, weight: (this.bins[i] ?? ZERO).toFixed() })),
       largest: this.largest.map((l) => l.line),
       unpriceable: { total: this.unpriceableTotal, listed: [...this.unpriceable] },
+      modeShift: this.modes && {
+        assessed: this.modes.assessed,
+        railCheapest: { baseline: this.modes.railBaseline.toFixed(), draft: this.modes.railDraft.toFixed() },
+        shifts: [...this.modes.shifts.values()]
+          .sort((a, b) => b.weight.comparedTo(a.weight) || (a.from + a.to < b.from + b.to ? -1 : 1))
+          .map((x) => ({ from: x.from, to: x.to, shipments: x.shipments, weight: x.weight.toFixed() })),
+        listed: [...this.modes.listed],
+      },
     };
+  }
+
+  private addModes(shipment: PortfolioShipment, impact: ShipmentImpact, w: Amount, rows: number): void {
+    this.modes ??= { assessed: 0, railBaseline: ZERO, railDraft: ZERO, shifts: new Map(), listed: [] };
+    const from = impact.modes?.baseline;
+    const to = impact.modes?.draft;
+    if (!from || !to) return;
+    const m = this.modes;
+    m.assessed += rows;
+    if (from.mode === 'rail') m.railBaseline = m.railBaseline.plus(w);
+    if (to.mode === 'rail') m.railDraft = m.railDraft.plus(w);
+    if (from.mode === to.mode) return;
+    const key = `${from.mode}>${to.mode}`;
+    const entry = m.shifts.get(key) ?? { from: from.mode, to: to.mode, shipments: 0, weight: ZERO };
+    entry.shipments += rows;
+    entry.weight = entry.weight.plus(w);
+    m.shifts.set(key, entry);
+    if (m.listed.length < this.keep.unpriceable)
+      m.listed.push({
+        ...lineOf(shipment, impact),
+        from: `${from.option} (${from.cost})`,
+        to: `${to.option} (${to.cost})`,
+      });
   }
 
   private pair(map: Map<string, Pair>, key: string): Pair {

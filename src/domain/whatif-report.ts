@@ -1,4 +1,5 @@
 import type { Contribution, ImpactStatus, ShipmentImpact } from './assess-impact.js';
+import type { ModeChoice } from './cheapest-mode.js';
 import type { GoalSeekPoint } from './goal-seek.js';
 import type { ShipmentLine, WhatIfSummary } from './impact-totals.js';
 import { lineOf } from './impact-totals.js';
@@ -22,6 +23,10 @@ export interface ShipmentResult extends ShipmentLine {
   readonly baselineOutcome: Outcome;
   readonly draftOutcome: Outcome;
   readonly contributions: Contribution[];
+  /** The cheapest mode under each rule set, when assessed. */
+  readonly cheapestMode?:
+    | { readonly baseline?: ModeChoice | undefined; readonly draft?: ModeChoice | undefined }
+    | undefined;
 }
 
 export interface GoalSeekReport {
@@ -54,13 +59,13 @@ export interface WhatIfReport {
     readonly changes: ReportedChange[];
   };
   readonly summary: WhatIfSummary;
+  /** Whether the cheapest mode was assessed, how, and (in summary.modeShift) what changed. */
   readonly modeShift: { readonly available: boolean; readonly note: string };
   readonly goalSeek?: GoalSeekReport | undefined;
   readonly shipments?: ShipmentResult[] | undefined;
 }
 
-export const MODE_SHIFT_NOTE =
-  'mode shift against sea and road is not reported: the engine has no comparison of modes to call yet';
+export const MODE_SHIFT_OFF = 'the cheapest mode against sea and road was not assessed (asked not to)';
 
 export function shipmentResult(shipment: PortfolioShipment, impact: ShipmentImpact): ShipmentResult {
   return {
@@ -70,5 +75,6 @@ export function shipmentResult(shipment: PortfolioShipment, impact: ShipmentImpa
     baselineOutcome: impact.baseline,
     draftOutcome: impact.draft,
     contributions: impact.contributions,
+    cheapestMode: impact.modes,
   };
 }

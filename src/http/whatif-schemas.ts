@@ -51,6 +51,10 @@ export const WhatIfRequestSchema = z
       .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as USD')
       .default('USD'),
     shipments: z.boolean().default(true).describe('list every shipment in the answer (default true)'),
+    modeShift: z
+      .boolean()
+      .default(true)
+      .describe('find the cheapest mode (rail or an alternative) of each shipment under both (default true)'),
     attribution: z
       .boolean()
       .default(true)
@@ -89,6 +93,8 @@ const OutcomeSchema = z
 
 const ContributionSchema = z.object({ changes: z.array(z.number()), amount: z.string() });
 
+const ModeChoiceSchema = z.object({ mode: z.string(), option: z.string(), cost: z.string() });
+
 const ShipmentLineSchema = z.object({
   line: z.number(),
   id: z.string(),
@@ -113,6 +119,9 @@ const ShipmentResultSchema = ShipmentLineSchema.extend({
   baselineOutcome: OutcomeSchema,
   draftOutcome: OutcomeSchema,
   contributions: z.array(ContributionSchema),
+  cheapestMode: z
+    .object({ baseline: ModeChoiceSchema.optional(), draft: ModeChoiceSchema.optional() })
+    .optional(),
 }).meta({ id: 'WhatIfShipment' });
 
 const Figures = {
@@ -170,6 +179,16 @@ export const WhatIfResponseSchema = z
       distribution: z.array(z.object({ label: z.string(), weight: z.string() })),
       largest: z.array(ShipmentLineSchema),
       unpriceable: z.object({ total: z.number(), listed: z.array(ShipmentLineSchema) }),
+      modeShift: z
+        .object({
+          assessed: z.number(),
+          railCheapest: z.object({ baseline: z.string(), draft: z.string() }),
+          shifts: z.array(
+            z.object({ from: z.string(), to: z.string(), shipments: z.number(), weight: z.string() }),
+          ),
+          listed: z.array(ShipmentLineSchema.extend({ from: z.string(), to: z.string() })),
+        })
+        .optional(),
     }),
     modeShift: z.object({ available: z.boolean(), note: z.string() }),
     goalSeek: z

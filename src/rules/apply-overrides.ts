@@ -133,7 +133,7 @@ export function applyOverrides(
       );
     } else if (folder !== 'railways' && effectiveFrom) {
       notes.push(
-        `${file}: edited in place (this kind of file has no dated versions), so the change applies on every date`,
+        `${file}: edited in place (only railway versions are copied into a new dated version), so the change applies whenever this file is in force`,
       );
     }
     for (const o of list) {

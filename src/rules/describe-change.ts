@@ -43,11 +43,12 @@ export function describeChange(change: RuleChange, fileData: unknown): ChangeDes
   return { railway, subject, details, when, text };
 }
 
-function whenOf(folder: string, file: Record<string, unknown>): string {
-  if (folder === 'railways' && typeof file.effectiveFrom === 'string') return `from ${file.effectiveFrom}`;
-  if (folder === 'amendments' && typeof file.effectiveFrom === 'string')
-    return `from ${file.effectiveFrom} to ${String(file.effectiveTo)}`;
-  return '';
+/** Dated files (railway versions, amendments, corridor agreements, rate cards) say from when; the others nothing. */
+function whenOf(_folder: string, file: Record<string, unknown>): string {
+  if (typeof file.effectiveFrom !== 'string') return '';
+  return typeof file.effectiveTo === 'string'
+    ? `from ${file.effectiveFrom} to ${file.effectiveTo}`
+    : `from ${file.effectiveFrom}`;
 }
 
 function subjectOf(change: RuleChange, folder: string, file: Record<string, unknown>): string {
@@ -64,7 +65,14 @@ function subjectOf(change: RuleChange, folder: string, file: Record<string, unkn
     return `${head} settings`;
   }
   const segments = parsePath(change.path) ?? [];
-  const words: string[] = folder === 'railways' || folder === 'amendments' ? [owner] : [];
+  const words: string[] =
+    folder === 'railways' || folder === 'amendments'
+      ? [owner]
+      : folder === 'corridors'
+        ? [`corridor ${owner}`]
+        : folder === 'alternatives'
+          ? [`${owner} rate card`]
+          : [];
   let listKey = '';
   for (const s of segments) {
     if (s.kind === 'key') listKey = s.key;

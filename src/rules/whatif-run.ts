@@ -1,3 +1,4 @@
+import { MODE_SHIFT_RULE } from '../domain/cheapest-mode.js';
 import { ImpactCache } from '../domain/impact-cache.js';
 import { ImpactTotals } from '../domain/impact-totals.js';
 import { type Amount, amount } from '../domain/money.js';
@@ -5,7 +6,7 @@ import type { PortfolioShipment } from '../domain/portfolio.js';
 import type { RateRequest } from '../domain/shipment.js';
 import {
   type GoalSeekReport,
-  MODE_SHIFT_NOTE,
+  MODE_SHIFT_OFF,
   type ShipmentResult,
   shipmentResult,
   type WhatIfReport,
@@ -24,8 +25,9 @@ export class WhatIfRun {
     readonly draft: Draft,
     readonly currency: string,
     private readonly notes: readonly string[] = [],
+    private readonly modeShift = true,
   ) {
-    this.cache = new ImpactCache(draft.baseline, draft.steps, draft.boundaries);
+    this.cache = new ImpactCache(draft.baseline, draft.steps, draft.boundaries, { modeShift });
     this.totals = new ImpactTotals(currency);
   }
 
@@ -56,7 +58,9 @@ export class WhatIfRun {
         })),
       },
       summary: this.totals.summary(),
-      modeShift: { available: false, note: MODE_SHIFT_NOTE },
+      modeShift: this.modeShift
+        ? { available: true, note: MODE_SHIFT_RULE }
+        : { available: false, note: MODE_SHIFT_OFF },
       ...extra,
     };
   }

@@ -72,7 +72,7 @@ describe('what-if over the sample portfolio', () => {
     expect(draft.changes.map((c) => `${c.file} ${c.path}`)).toEqual(
       [...draft.changes.map((c) => `${c.file} ${c.path}`)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
     );
-    const run = new WhatIfRun(draft, 'USD');
+    const run = new WhatIfRun(draft, 'USD', [], false);
     let changed = 0;
     const railways = new Set<string>();
     for (const shipment of portfolio) {
@@ -100,7 +100,7 @@ describe('what-if over the sample portfolio', () => {
     expect(draft?.changes).toEqual([]);
     expect(draft?.steps).toEqual([]);
     if (!draft) return;
-    const run = new WhatIfRun(draft, 'USD');
+    const run = new WhatIfRun(draft, 'USD', [], false);
     for (const shipment of portfolio) {
       const result = run.add(shipment);
       expect(result.contributions).toEqual([]);
@@ -125,7 +125,7 @@ describe('what-if over the sample portfolio', () => {
           acceptanceDate: `${shipment.request.acceptanceDate.slice(0, 8)}${day}`,
         };
         const cached = run.cache.impactOf(moved);
-        const fresh = assessImpact(draft.baseline, draft.steps, moved);
+        const fresh = assessImpact(draft.baseline, draft.steps, moved, { modeShift: true });
         expect(cached, `${shipment.id} on ${moved.acceptanceDate}`).toEqual(fresh);
       }
     }

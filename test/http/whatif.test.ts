@@ -63,6 +63,33 @@ describe('POST /v1/whatif', () => {
     ]);
   });
 
+  it('reports a shipment whose cheapest mode turns from rail to the Caspian under the draft', async () => {
+    // Sample row S246: 20 private 40 ft boxes Selyatino → Mashhad in July 2026, through Kazakhstan in transit.
+    const shipment = {
+      ...KTZ_BOX,
+      id: 'S246',
+      origin: 'SELYATINO',
+      destination: 'MASHHAD',
+      count: 20,
+      date: '2026-07-13',
+    };
+    const res = await post({
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [shipment],
+    }).expect(200);
+    const [result] = res.body.shipments;
+    expect(res.body.modeShift.available).toBe(true);
+    expect(result.cheapestMode.baseline).toMatchObject({ mode: 'rail', cost: result.baseline });
+    expect(result.cheapestMode.draft.mode).toBe('caspian-sea');
+    expect(Number(result.cheapestMode.draft.cost)).toBeLessThan(Number(result.draft));
+    expect(Number(result.cheapestMode.draft.cost)).toBeGreaterThan(Number(result.baseline));
+    expect(res.body.summary.modeShift).toMatchObject({
+      assessed: 1,
+      railCheapest: { baseline: '1', draft: '0' },
+      shifts: [{ from: 'rail', to: 'caspian-sea', shipments: 1, weight: '1' }],
+    });
+  });
+
   it('gives zero differences everywhere for a draft identical to the rules in force', async () => {
     const same = readFileSync(join(BUNDLED_RULES, 'railways/KTZ/2026-01-01.yaml'), 'utf8');
     const portfolio = [

@@ -97,7 +97,7 @@ export function whatifRoutes(
           });
         }
         const draft = built.draft;
-        const run = new WhatIfRun(draft, body.currency, notes);
+        const run = new WhatIfRun(draft, body.currency, notes, body.modeShift);
         const groups = new ShipmentGroups((r) => shipmentKey(r, epochOf(draft.boundaries, r.acceptanceDate)));
         const shipments: ShipmentResult[] = [];
         body.portfolio.forEach((item, i) => {
