@@ -16,17 +16,63 @@ export async function* readPortfolio(file: string): AsyncGenerator<PortfolioRow>
     input: createReadStream(file, 'utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  let header: string[] | undefined;
+  let parser: CsvRowParser | undefined;
   let line = 0;
   for await (const text of lines) {
     line++;
     const trimmed = text.trim();
     if (trimmed === '' || trimmed.startsWith('#')) continue;
-    if (csv && header === undefined) {
-      header = parseCsvLine(trimmed).map((h) => h.trim());
+    if (csv && parser === undefined) {
+      parser = new CsvRowParser(parseCsvLine(trimmed).map((h) => h.trim()));
       continue;
     }
-    yield parseRow(line, trimmed, header);
+    yield parser ? parser.parse(line, trimmed) : parseRow(line, trimmed, undefined);
+  }
+}
+
+const { id: IdCell, date: DateCell, weight: WeightCell } = PortfolioItemSchema.shape;
+
+/**
+ * Parses the rows of one CSV. Rows that differ only in id, date and weight are one shipment asked for on other
+ * days or in other numbers: the first is validated in full and the others reuse its item, their own id, date and
+ * weight checked by the same schema. At most `limit` shipments are remembered.
+ */
+export class CsvRowParser {
+  private readonly known = new Map<string, PortfolioItem>();
+  private readonly at: { id: number; date: number; weight: number };
+
+  constructor(
+    readonly header: readonly string[],
+    private readonly limit = 20_000,
+  ) {
+    this.at = { id: header.indexOf('id'), date: header.indexOf('date'), weight: header.indexOf('weight') };
+  }
+
+  parse(line: number, text: string): PortfolioRow {
+    const cells = parseCsvLine(text);
+    if (cells.length !== this.header.length) return parseRow(line, text, this.header);
+    const cell = (i: number) => (i === -1 ? '' : (cells[i] ?? '').trim());
+    const shape = cells
+      .filter((_, i) => i !== this.at.id && i !== this.at.date && i !== this.at.weight)
+      .join('\u0001');
+    const known = this.at.date === -1 ? undefined : this.known.get(shape);
+    if (known) {
+      const id = cell(this.at.id) || undefined;
+      const date = cell(this.at.date);
+      const weight = cell(this.at.weight) || undefined;
+      if (
+        IdCell.safeParse(id).success &&
+        DateCell.safeParse(date).success &&
+        WeightCell.safeParse(weight).success
+      )
+        return { line, item: { ...known, id, date, weight } };
+    }
+    const row = parseRow(line, text, this.header);
+    if (row.item) {
+      if (this.known.size >= this.limit) this.known.clear();
+      this.known.set(shape, row.item);
+    }
+    return row;
   }
 }
 
