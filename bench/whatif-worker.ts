@@ -8,8 +8,10 @@ const { file, header, shard, shards } = workerData as {
   shard: number;
   shards: number;
 };
+const started = performance.now();
 const draft = await loadScenario();
+const loadMs = performance.now() - started;
 const result = await streamShard(file, header, shard, shards, draft, (rows) =>
   parentPort?.postMessage({ progress: rows }),
 );
-parentPort?.postMessage({ result });
+parentPort?.postMessage({ result: { ...result, loadMs } });
