@@ -1,6 +1,6 @@
-import type { GroupRevenue, RevenueFigures, ShipmentLine } from '../domain/impact-totals.js';
 import { formatFigure } from '../domain/money.js';
 import type { GoalSeekReport, WhatIfReport } from '../domain/whatif-report.js';
+import type { GroupRevenue, RevenueFigures, ShipmentLine } from '../domain/whatif-summary.js';
 
 /** The what-if summary as text tables for the terminal. */
 export function formatWhatIf(report: WhatIfReport): string {

@@ -1,6 +1,6 @@
-import type { GroupRevenue } from '../domain/impact-totals.js';
 import { formatFigure } from '../domain/money.js';
 import type { ShipmentResult, WhatIfReport } from '../domain/whatif-report.js';
+import type { GroupRevenue } from '../domain/whatif-summary.js';
 
 /**
  * The what-if as one self-contained HTML file: inline styles and inline SVG charts, no script, no external

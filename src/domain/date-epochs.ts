@@ -10,7 +10,7 @@ export function epochOf(sortedBoundaries: readonly IsoDate[], date: IsoDate): nu
   let hi = sortedBoundaries.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sortedBoundaries[mid] as IsoDate) <= date) lo = mid + 1;
+    if ((sortedBoundaries[mid] ?? '') <= date) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,10 +1,9 @@
 import type { Contribution, ImpactStatus, ShipmentImpact } from './assess-impact.js';
 import type { ModeChoice } from './cheapest-mode.js';
 import type { GoalSeekPoint } from './goal-seek.js';
-import type { ShipmentLine, WhatIfSummary } from './impact-totals.js';
-import { lineOf } from './impact-totals.js';
 import type { PortfolioShipment } from './portfolio.js';
 import type { Outcome } from './price-outcome.js';
+import { lineOf, type ShipmentLine, type WhatIfSummary } from './whatif-summary.js';
 
 /** A draft change as the report lists it, in the order of application. */
 export interface ReportedChange {

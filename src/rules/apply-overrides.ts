@@ -93,7 +93,8 @@ export function applyOverrides(
 
   for (const [file, list] of byFile) {
     let destination = file;
-    let text = texts.get(file) as string;
+    const original = texts.get(file) ?? '';
+    let text = original;
     const [folder, railway, name] = file.split('/');
     const version = name?.replace(/\.ya?ml$/, '');
     if (effectiveFrom && folder === 'railways' && version !== undefined && version !== effectiveFrom) {
@@ -116,13 +117,13 @@ export function applyOverrides(
         continue;
       }
       text = copy.text;
-      const previous = trimmedPrevious(texts.get(file) as string, effectiveFrom);
+      const previous = trimmedPrevious(original, effectiveFrom);
       if (previous !== undefined) changed.set(file, previous);
       const next = versions.find((v) => v > effectiveFrom);
       if (next !== undefined) {
         const nextFile = `railways/${railway}/${next}.yaml`;
         const relinked = setRuleValue(
-          changed.get(nextFile) ?? (texts.get(nextFile) as string),
+          changed.get(nextFile) ?? texts.get(nextFile) ?? '',
           'supersedes',
           effectiveFrom,
         );

@@ -1,15 +1,10 @@
 import { addDays, isValidIsoDate } from '../domain/dates.js';
 import type { RuleSet } from '../domain/rule-set.js';
+import { applyRuleChanges } from './apply-rule-changes.js';
 import { type ChangeDescription, describeChange } from './describe-change.js';
 import { checkRuleFiles } from './load-rule-set.js';
 import type { RuleFileText } from './read-rule-files.js';
-import {
-  applyRuleChanges,
-  changeKey,
-  type RuleChange,
-  type RuleFileData,
-  ruleChanges,
-} from './rule-changes.js';
+import { changeKey, type RuleChange, type RuleFileData, ruleChanges } from './rule-changes.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
 import { isRecord } from './rule-path.js';
 import { parseSourceFile } from './source-file.js';

@@ -131,8 +131,7 @@ function formulaText(formula: Record<string, unknown>): string {
 
 function bandText(band: unknown): string {
   if (!isRecord(band)) return show(band);
-  const amounts =
-    typeof band.rate === 'string' ? formatFigure(band.rate) : formulaText(band as Record<string, unknown>);
+  const amounts = typeof band.rate === 'string' ? formatFigure(band.rate) : formulaText(band);
   return `${bandRange(band)}: ${amounts}`;
 }
 

@@ -44,11 +44,14 @@ export const PortfolioItemSchema = z
 
 export type PortfolioItem = z.infer<typeof PortfolioItemSchema>;
 
+const SIZES: Readonly<Record<string, ContainerSize>> = { '20': '20', '30': '30', '40': '40', '45': '45' };
+const TYPES: Readonly<Record<string, ContainerType>> = { dry: 'dry', tank: 'tank', reefer: 'reefer' };
+
 /** The shipment a row asks for, priced in `currency`. */
 export function shipmentOf(item: PortfolioItem, line: number, currency: string): PortfolioShipment {
   const match = UNITS_PATTERN.exec(item.units);
-  const size = match?.[1] as ContainerSize | undefined;
-  const containerType = match?.[2] as ContainerType | undefined;
+  const size = SIZES[match?.[1] ?? ''];
+  const containerType = TYPES[match?.[2] ?? ''];
   return {
     line,
     id: item.id ?? String(line),

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { applyOverrides } from '../../src/rules/apply-overrides.js';
+import { applyRuleChanges } from '../../src/rules/apply-rule-changes.js';
 import { layOver } from '../../src/rules/build-draft.js';
 import { diffRules } from '../../src/rules/diff-rules.js';
 import type { RuleFileText } from '../../src/rules/read-rule-files.js';
-import { applyRuleChanges, changeKey, deepEqual, ruleChanges } from '../../src/rules/rule-changes.js';
+import { changeKey, deepEqual, ruleChanges } from '../../src/rules/rule-changes.js';
 import { parseSourceFile } from '../../src/rules/source-file.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
