@@ -43,24 +43,43 @@ export async function rates(): Promise<void> {
   );
 
   const body = JSON.stringify(FOUR_RAILWAYS);
+  const responseBytes = JSON.stringify(calculateRates(ruleSet, FOUR_RAILWAYS)).length;
   const bare = await loadTest('bare', body);
+  const sized = await loadTest('bare-sized', body, responseBytes);
   const quote = await loadTest('quote', body);
-  printRow('bare Fastify POST, same body (baseline)', `${bare.rps.toFixed(0)} req/s, p99 ${bare.p99} ms`);
+  const pct = (x: number, of: number) => `${((x / of) * 100).toFixed(0)} %`;
+  printRow(
+    'bare Fastify POST, same request body (baseline)',
+    `${bare.rps.toFixed(0)} req/s, p99 ${bare.p99} ms`,
+  );
+  printRow(
+    `bare Fastify POST, same request, ${responseBytes} B response`,
+    `${sized.rps.toFixed(0)} req/s, p99 ${sized.p99} ms  (${pct(sized.rps, bare.rps)} of bare)`,
+  );
   printRow(
     'POST /v1/rates, 4 railways',
-    `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${((quote.rps / bare.rps) * 100).toFixed(0)} % of bare; target ≥ 50 %)`,
+    `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${pct(quote.rps, bare.rps)} of bare, ` +
+      `${pct(quote.rps, sized.rps)} of the same-size bare; target ≥ 50 %)`,
   );
 }
 
 /** Starts the server in a child process (so the load generator does not share its event loop) and loads it. */
-async function loadTest(mode: 'bare' | 'quote', body: string): Promise<{ rps: number; p99: number }> {
-  const child = fork(fileURLToPath(new URL('./http-server.js', import.meta.url)), [mode], {
-    stdio: 'inherit',
-  });
+async function loadTest(
+  mode: 'bare' | 'bare-sized' | 'quote',
+  body: string,
+  responseBytes = 0,
+): Promise<{ rps: number; p99: number }> {
+  const child = fork(
+    fileURLToPath(new URL('./http-server.js', import.meta.url)),
+    [mode, String(responseBytes)],
+    {
+      stdio: 'inherit',
+    },
+  );
   const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
   try {
     const result = await autocannon({
-      url: `http://127.0.0.1:${port}${mode === 'bare' ? '/bare' : '/v1/rates'}`,
+      url: `http://127.0.0.1:${port}${mode === 'quote' ? '/v1/rates' : '/bare'}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
