@@ -1,6 +1,7 @@
-import { apportion } from './apportion.js';
+import { type ApportionedShare, apportion } from './apportion.js';
 import { marketConversion } from './convert.js';
-import { type Amount, formatFigure, roundAmount, sum, ZERO } from './money.js';
+import type { ThroughRate } from './corridor.js';
+import { type Amount, formatFigure, roundAmount, sum, toDecimalString, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { LegPrice } from './price-leg.js';
 import type { OptionInput, Priced } from './price-route.js';
@@ -22,7 +23,7 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
   const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
   let perUnit =
     rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
-  const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+  const shares = apportionOnce(rate, perUnit, legs);
   if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
 
   const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
@@ -36,7 +37,7 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
     );
     return undefined;
   }
-  const money = (v: Amount) => `${formatFigure(v.toFixed(rate.rounding.scale))} ${rate.currency}`;
+  const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
   const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
   const rateText = rateAmount.perUnit
     ? `${money(rateAmount.perUnit)} per ${unitName}`
@@ -108,4 +109,27 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
       railways: [...rate.railways],
     },
   };
+}
+
+const apportioned = new WeakMap<ThroughRate, Map<string, ApportionedShare[]>>();
+
+/** Apportionment depends only on the rate, its amount and the distances: memoised per through rate. */
+function apportionOnce(
+  rate: ThroughRate,
+  perUnit: Amount,
+  legs: readonly { railway: string; km: number }[],
+): ApportionedShare[] {
+  let byKey = apportioned.get(rate);
+  if (!byKey) {
+    byKey = new Map();
+    apportioned.set(rate, byKey);
+  }
+  const key = `${perUnit.toFixed()}|${legs.map((l) => `${l.railway}:${l.km}`).join(',')}`;
+  let shares = byKey.get(key);
+  if (!shares) {
+    if (byKey.size >= 4096) byKey.clear();
+    shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+    byKey.set(key, shares);
+  }
+  return shares;
 }

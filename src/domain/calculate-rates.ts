@@ -90,28 +90,37 @@ export class RoutePricing {
 
   price(route: Route): RateOption {
     const terms = corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
-    return buildOption({
-      route,
-      shipment: this.shipment,
-      currency: this.currency,
-      fx: this.ruleSet.fx,
-      terms,
-      legs: route.legs.map((leg) => this.leg(leg, route, terms.legs.get(leg.railway))),
-      localLegs: terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined)) : undefined,
-      conversionOf: (leg) => this.conversion(leg),
-    });
+    const build = (replaced: readonly string[]) =>
+      buildOption({
+        route,
+        shipment: this.shipment,
+        currency: this.currency,
+        fx: this.ruleSet.fx,
+        terms,
+        legs: route.legs.map((leg) =>
+          this.leg(leg, route, terms.legs.get(leg.railway), !replaced.includes(leg.railway)),
+        ),
+        localLegs:
+          terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined, true)) : undefined,
+        conversionOf: (leg) => this.conversion(leg),
+      });
+    // Legs an agreed through rate will replace need their figures only; should the rate not apply after all
+    // (dearer than the local tariffs), the route is priced again with every line.
+    const replaced = terms.throughRate?.rate.railways ?? [];
+    const option = build(replaced);
+    return replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
   }
 
-  private leg(leg: Leg, route: Route, terms: LegTerms | undefined): LegPrice {
+  private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
     const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
     const scope = usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : '';
     const termIds = terms
       ? `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`
       : '';
-    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
+    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}|${withLines}`;
     let price = this.legs.get(key);
     if (!price) {
-      price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms);
+      price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
       this.legs.set(key, price);
     }
     return price;

@@ -27,7 +27,13 @@ export interface LegPrice {
  * Prices one railway's leg under the regime for its direction: the first matching rate, every matching charge,
  * the coefficients in force (and any corridor terms on the rate), each step rounded as the regime says.
  */
-export function priceLeg(tariff: TariffInForce, ctx: LegContext, leg: Leg, terms?: LegTerms): LegPrice {
+export function priceLeg(
+  tariff: TariffInForce,
+  ctx: LegContext,
+  leg: Leg,
+  terms?: LegTerms,
+  withLines = true,
+): LegPrice {
   const { shipment } = ctx;
   const regime = tariff.regimes.find((r) => r.directions.includes(leg.direction));
   if (!regime) {
@@ -49,6 +55,7 @@ export function priceLeg(tariff: TariffInForce, ctx: LegContext, leg: Leg, terms
     currency: regime.currency,
     step: regime.stepRounding,
     lines: [],
+    withLines,
   };
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
@@ -71,13 +78,7 @@ export function priceLeg(tariff: TariffInForce, ctx: LegContext, leg: Leg, terms
       );
       continue;
     }
-    const { value, formula, inputs } = evaluateCharge(
-      charge,
-      leg.km,
-      shipment,
-      regime.currency,
-      regime.stepRounding,
-    );
+    const { value, formula, inputs } = evaluateCharge(charge, leg.km, shipment, out);
     const once = charge.basis === 'shipment';
     if (once) shipmentTotal = shipmentTotal.plus(value);
     else perUnit.push({ charge, isBase, value });
@@ -139,7 +140,8 @@ export function rateAt(
   return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
 }
 
-function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency: string, step: Rounding) {
+function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: LineContext) {
+  const { currency, step } = out;
   const { rate, band, distance } = rateAt(charge, km, step);
   const quantity =
     charge.basis === 'tonne'
@@ -148,6 +150,7 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, currency
         ? shipment.unit.axles
         : 1;
   const value = roundAmount(rate.times(quantity), step);
+  if (!out.withLines) return { value, formula: '', inputs: {} };
 
   const parts: string[] = [];
   if (!band.perKm.isZero()) parts.push(`${formatFigure(distance)} km × ${band.perKmFigure} ${currency}/km`);

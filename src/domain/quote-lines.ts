@@ -1,5 +1,5 @@
 import type { Conversion } from './convert.js';
-import { type Amount, formatFigure, type Rounding } from './money.js';
+import { type Amount, formatFigure, type Rounding, toDecimalString } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { QuoteLine } from './quote.js';
 import type { Leg } from './routes.js';
@@ -12,10 +12,12 @@ export interface LineContext {
   readonly currency: string;
   readonly step: Rounding;
   readonly lines: QuoteLine[];
+  /** False when only the figures are wanted (a leg an agreed through rate replaces): no line is written. */
+  readonly withLines: boolean;
 }
 
 export function figure(value: Amount, out: LineContext): string {
-  return `${formatFigure(value.toFixed(out.step.scale))} ${out.currency}`;
+  return `${formatFigure(toDecimalString(value, out.step.scale))} ${out.currency}`;
 }
 
 export function addLine(
@@ -28,14 +30,17 @@ export function addLine(
   inputs: Record<string, string | number>,
   source: Sourced & { readonly rule: RuleRef },
 ) {
-  const total = perUnit.times(count);
+  if (!out.withLines) return;
+  const unit = moneyOf(perUnit, out.currency);
+  const total = count === 1 ? unit : moneyOf(perUnit.times(count), out.currency);
   out.lines.push({
     railway: out.leg.railway,
     kind,
     description,
-    formula: count === 1 ? formula : `${formula}; × ${count} units = ${formatFigure(total)} ${out.currency}`,
-    amount: moneyOf(total, out.currency),
-    perUnit: moneyOf(perUnit, out.currency),
+    formula:
+      count === 1 ? formula : `${formula}; × ${count} units = ${formatFigure(total.amount)} ${out.currency}`,
+    amount: total,
+    perUnit: unit,
     inputs,
     rule: source.rule,
     reference: source.reference,
