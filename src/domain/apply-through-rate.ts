@@ -1,6 +1,7 @@
 import { type ApportionedShare, apportion } from './apportion.js';
 import { marketConversion } from './convert.js';
 import type { ThroughRate } from './corridor.js';
+import { memoised } from './memo.js';
 import { type Amount, formatFigure, roundAmount, sum, toDecimalString, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { LegPrice } from './price-leg.js';
@@ -114,22 +115,7 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
 const apportioned = new WeakMap<ThroughRate, Map<string, ApportionedShare[]>>();
 
 /** Apportionment depends only on the rate, its amount and the distances: memoised per through rate. */
-function apportionOnce(
-  rate: ThroughRate,
-  perUnit: Amount,
-  legs: readonly { railway: string; km: number }[],
-): ApportionedShare[] {
-  let byKey = apportioned.get(rate);
-  if (!byKey) {
-    byKey = new Map();
-    apportioned.set(rate, byKey);
-  }
+function apportionOnce(rate: ThroughRate, perUnit: Amount, legs: readonly { railway: string; km: number }[]) {
   const key = `${perUnit.toFixed()}|${legs.map((l) => `${l.railway}:${l.km}`).join(',')}`;
-  let shares = byKey.get(key);
-  if (!shares) {
-    if (byKey.size >= 4096) byKey.clear();
-    shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
-    byKey.set(key, shares);
-  }
-  return shares;
+  return memoised(apportioned, rate, key, () => apportion(perUnit, legs, rate.apportionment, rate.rounding));
 }

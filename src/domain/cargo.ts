@@ -1,4 +1,5 @@
 import { DomainError } from './domain-error.js';
+import { memoised } from './memo.js';
 import type { CargoMatch, Sourced } from './tariff.js';
 
 export interface EtsngCode extends Sourced {
@@ -110,15 +111,5 @@ const resolved = new WeakMap<CargoCatalogue, Map<string, ResolvedCargo>>();
 /** Looks a cargo code up (memoised per catalogue: the catalogue never changes once loaded). */
 export function resolveCargo(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo {
   const key = 'gng' in request ? `gng:${request.gng}` : `etsng:${request.etsng}`;
-  let byKey = resolved.get(catalogue);
-  if (!byKey) {
-    byKey = new Map();
-    resolved.set(catalogue, byKey);
-  }
-  let cargo = byKey.get(key);
-  if (!cargo) {
-    cargo = lookUp(catalogue, request);
-    byKey.set(key, cargo);
-  }
-  return cargo;
+  return memoised(resolved, catalogue, key, () => lookUp(catalogue, request));
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates.js';
 import { coefficientInForce, type FxRate, type FxRules, missingRate, rateInForce } from './fx.js';
+import { memoised } from './memo.js';
 import { type Amount, amount, formatFigure, type Rounding, roundAmount } from './money.js';
 import type { ConversionInfo } from './quote.js';
 import type { Regime, RuleRef, UnitKind } from './tariff.js';
@@ -118,8 +119,7 @@ function buildMarketConversion(fx: FxRules, from: string, to: string, date: IsoD
 }
 
 /** Conversions depend only on immutable rules, the currency and the date: memoised per regime. */
-const cached = new WeakMap<Regime, { fx: FxRules; byKey: Map<string, Conversion> }>();
-const MAX_CACHED_PER_REGIME = 2048;
+const byRegime = new WeakMap<Regime, Map<string, Conversion>>();
 
 export function conversionFor(
   fx: FxRules,
@@ -128,36 +128,14 @@ export function conversionFor(
   date: IsoDate,
   unitKind: UnitKind,
 ): Conversion {
-  let cache = cached.get(regime);
-  if (!cache || cache.fx !== fx) {
-    cache = { fx, byKey: new Map() };
-    cached.set(regime, cache);
-  }
-  const key = `${to}|${date}|${unitKind}`;
-  let conversion = cache.byKey.get(key);
-  if (!conversion) {
-    if (cache.byKey.size >= MAX_CACHED_PER_REGIME) cache.byKey.clear();
-    conversion = buildConversion(fx, regime, to, date, unitKind);
-    cache.byKey.set(key, conversion);
-  }
-  return conversion;
+  return memoised(byRegime, regime, `${to}|${date}|${unitKind}`, () =>
+    buildConversion(fx, regime, to, date, unitKind),
+  );
 }
 
-const marketCache = new WeakMap<FxRules, Map<string, Conversion>>();
+const byRates = new WeakMap<FxRules, Map<string, Conversion>>();
 
 /** Conversion at the declared market rates in force on a date (memoised: the rates never change once loaded). */
 export function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
-  let byKey = marketCache.get(fx);
-  if (!byKey) {
-    byKey = new Map();
-    marketCache.set(fx, byKey);
-  }
-  const key = `${from}|${to}|${date}`;
-  let conversion = byKey.get(key);
-  if (!conversion) {
-    if (byKey.size >= MAX_CACHED_PER_REGIME) byKey.clear();
-    conversion = buildMarketConversion(fx, from, to, date);
-    byKey.set(key, conversion);
-  }
-  return conversion;
+  return memoised(byRates, fx, `${from}|${to}|${date}`, () => buildMarketConversion(fx, from, to, date));
 }

@@ -8,6 +8,7 @@ import type {
 } from './corridor.js';
 import { withinWindow } from './dates.js';
 import { failedCondition } from './match-when.js';
+import { memoised } from './memo.js';
 import type { Network } from './network.js';
 import type { Leg, Route } from './routes.js';
 import type { LegContext, Shipment } from './shipment.js';
@@ -207,13 +208,7 @@ function coverageOf(
   route: Route,
   date: string,
 ): Coverage {
-  let byDate = coverageCache.get(route);
-  if (!byDate) {
-    byDate = new Map();
-    coverageCache.set(route, byDate);
-  }
-  let coverage = byDate.get(date);
-  if (!coverage) {
+  return memoised(coverageCache, route, date, () => {
     const inForce: Coverage['inForce'][number][] = [];
     const notes: string[] = [];
     for (const agreement of agreements) {
@@ -227,11 +222,8 @@ function coverageOf(
         );
       }
     }
-    if (byDate.size >= 4096) byDate.clear();
-    coverage = { inForce, notes };
-    byDate.set(date, coverage);
-  }
-  return coverage;
+    return { inForce, notes };
+  });
 }
 
 /** A covered route matches when its steps are found consecutively, in order, among the route's crossings. */

@@ -85,7 +85,9 @@ describe('invariants of a quote', () => {
             expect(local.eq(amount((share.throughRate?.share ?? share.local).amount))).toBe(true);
             const conversion = own.find((l) => l.kind === 'conversion');
             expect(
-              amount(conversion?.amount.amount ?? share.local.amount).eq(amount(share.total.amount)),
+              amount(conversion?.amount.amount ?? (share.throughRate?.share ?? share.local).amount).eq(
+                amount(share.total.amount),
+              ),
             ).toBe(true);
           }
           const shares = sum(option.byRailway.map((s) => amount(s.total.amount)));

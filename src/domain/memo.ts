@@ -1,0 +1,25 @@
+/**
+ * Memoises a pure computation per immutable owner (a rule set's regime, route, rate…) and key. Rule sets never
+ * change once loaded, so an entry is never stale; each owner's map is bounded so that a stream of distinct keys
+ * (dates, amounts) cannot grow it without limit.
+ */
+export function memoised<O extends object, V>(
+  cache: WeakMap<O, Map<string, V>>,
+  owner: O,
+  key: string,
+  compute: () => V,
+  max = 4096,
+): V {
+  let byKey = cache.get(owner);
+  if (!byKey) {
+    byKey = new Map();
+    cache.set(owner, byKey);
+  }
+  let value = byKey.get(key);
+  if (value === undefined) {
+    if (byKey.size >= max) byKey.clear();
+    value = compute();
+    byKey.set(key, value);
+  }
+  return value;
+}
