@@ -46,30 +46,38 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
     );
   }
 
-  const options: RateOption[] = [];
+  const maxOptions = request.maxOptions ?? DEFAULT_MAX_OPTIONS;
+  // With more routes than options to return, every route is priced for its figures first and only the
+  // options returned are itemised; the figures are the same either way.
+  const figuresFirst = routes.length > maxOptions;
+  const priced: { route: Route; option: RateOption }[] = [];
   const unpriced: { route: string[]; reason: string }[] = [];
   let firstError: DomainError | undefined;
   const pricing = new RoutePricing(ruleSet, shipment, request.currency);
   for (const route of routes) {
     try {
-      options.push(pricing.price(route));
+      priced.push({ route, option: pricing.price(route, !figuresFirst) });
     } catch (error) {
       if (!isDomainError(error)) throw error;
       firstError ??= error;
       unpriced.push({ route: [...route.stations], reason: error.message });
     }
   }
-  if (options.length === 0 && firstError) throw firstError;
-  options.sort(
-    (a, b) =>
+  if (priced.length === 0 && firstError) throw firstError;
+  priced.sort(
+    ({ option: a }, { option: b }) =>
       amount(a.total.amount).comparedTo(amount(b.total.amount)) || a.route.distanceKm - b.route.distanceKm,
   );
+  const best = priced.slice(0, maxOptions);
+  const options = figuresFirst
+    ? best.map(({ route }) => pricing.price(route, true))
+    : best.map((p) => p.option);
   return {
     acceptanceDate: request.acceptanceDate,
     currency: request.currency,
     ruleSetHash: ruleSet.hash,
     cargo: { etsng: cargo.etsng, gng: cargo.gng, name: cargo.name, tariffClass: cargo.tariffClass },
-    options: options.slice(0, request.maxOptions ?? DEFAULT_MAX_OPTIONS),
+    options,
     unpriced,
   };
 }
@@ -88,7 +96,7 @@ export class RoutePricing {
     private readonly currency: string,
   ) {}
 
-  price(route: Route): RateOption {
+  price(route: Route, withLines = true): RateOption {
     const terms = corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
     const build = (replaced: readonly string[]) =>
       buildOption({
@@ -98,17 +106,17 @@ export class RoutePricing {
         fx: this.ruleSet.fx,
         terms,
         legs: route.legs.map((leg) =>
-          this.leg(leg, route, terms.legs.get(leg.railway), !replaced.includes(leg.railway)),
+          this.leg(leg, route, terms.legs.get(leg.railway), withLines && !replaced.includes(leg.railway)),
         ),
         localLegs:
-          terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined, true)) : undefined,
+          terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined, false)) : undefined,
         conversionOf: (leg) => this.conversion(leg),
       });
     // Legs an agreed through rate will replace need their figures only; should the rate not apply after all
     // (dearer than the local tariffs), the route is priced again with every line.
     const replaced = terms.throughRate?.rate.railways ?? [];
     const option = build(replaced);
-    return replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
+    return withLines && replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
   }
 
   private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
