@@ -18,7 +18,7 @@ export async function rulesCheck(args: readonly string[], io: CliIo): Promise<nu
   }
   io.stdout.write(
     `ok: ${s.railways} railways, ${s.versions} versions, ${s.amendments} amendments, ${s.stations} stations, ` +
-      `${s.links} links, ${s.crossings} crossings, ${s.cargoCodes} cargo codes (${s.files} files, ${ms} ms)\n`,
+      `${s.links} links, ${s.crossings} crossings, ${s.cargoCodes} cargo codes, ${s.corridorAgreements} corridor agreements (${s.files} files, ${ms} ms)\n`,
   );
   return 0;
 }

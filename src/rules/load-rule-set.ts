@@ -34,6 +34,7 @@ export interface RuleSetSummary {
   readonly links: number;
   readonly crossings: number;
   readonly cargoCodes: number;
+  readonly corridorAgreements: number;
 }
 
 /** Loads and validates a rules directory; throws RuleSetError listing every problem found. */
@@ -160,6 +161,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     links: network.links.length,
     crossings: network.crossings.length,
     cargoCodes: cargo.etsng.size + cargo.gng.size,
+    corridorAgreements: buckets.corridors.length,
   };
   if (issues.length > 0) return { issues: sortIssues(issues), summary };
 
