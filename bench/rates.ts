@@ -19,6 +19,8 @@ export const FOUR_RAILWAYS: RateRequest = {
 
 const ONE_RAILWAY: RateRequest = { ...FOUR_RAILWAYS, destination: 'KIGASH', via: [] };
 const ALL_ROUTES: RateRequest = { ...FOUR_RAILWAYS, via: [] };
+/** The same box on a date when no corridor agreement covers the route: local tariffs only. */
+const FOUR_RAILWAYS_LOCAL: RateRequest = { ...FOUR_RAILWAYS, acceptanceDate: '2025-06-15' };
 
 /** (a) the engine on one core; (b) POST /v1/rates against a bare Fastify POST endpoint, same body, same run. */
 export async function rates(): Promise<void> {
@@ -31,10 +33,15 @@ export async function rates(): Promise<void> {
 
   const one = opsPerSecond(() => calculateRates(ruleSet, ONE_RAILWAY));
   const four = opsPerSecond(() => calculateRates(ruleSet, FOUR_RAILWAYS));
+  const fourLocal = opsPerSecond(() => calculateRates(ruleSet, FOUR_RAILWAYS_LOCAL));
   const all = opsPerSecond(() => calculateRates(ruleSet, ALL_ROUTES));
   printRow('calculateRates, 1 railway (baseline)', `${one.toFixed(0)} /s`);
   printRow(
-    'calculateRates, 4 railways, route pinned by via',
+    'calculateRates, 4 railways pinned, local tariffs (2025-06-15)',
+    `${fourLocal.toFixed(0)} /s  (${(fourLocal / one).toFixed(2)} × baseline; target ≥ 20 000 /s)`,
+  );
+  printRow(
+    'calculateRates, 4 railways pinned, agreed through rate (2026-03-01)',
     `${four.toFixed(0)} /s  (${(four / one).toFixed(2)} × baseline; target ≥ 20 000 /s)`,
   );
   printRow(

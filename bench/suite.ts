@@ -16,5 +16,5 @@ export function opsPerSecond(fn: () => unknown, ms = 2000): number {
 }
 
 export function printRow(label: string, value: string): void {
-  process.stdout.write(`${label.padEnd(58)} ${value}\n`);
+  process.stdout.write(`${label.padEnd(72)} ${value}\n`);
 }
