@@ -93,7 +93,8 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
   const total = unit.times(count).plus(once);
   const lines = [...leg.lines];
-  if (conversion.info.method !== 'none') {
+  // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
+  if (conversion.info.method !== 'none' && leg.lines.length > 0) {
     lines.push(
       conversionLine(
         leg.leg.railway,
