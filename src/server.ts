@@ -1,6 +1,6 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
-import { loadRuleSet } from './rules/load-rule-set.js';
+import { checkRuleFiles } from './rules/load-rule-set.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
 import { openQuoteStore } from './store/open-quote-store.js';
@@ -8,17 +8,14 @@ import { openQuoteStore } from './store/open-quote-store.js';
 /** Composition root: configuration, rules, quote store, app, listen, graceful close. */
 async function start(): Promise<void> {
   const config = loadConfig(process.env);
-  let ruleSet: Awaited<ReturnType<typeof loadRuleSet>>;
-  try {
-    ruleSet = await loadRuleSet(config.rulesDir);
-  } catch (error) {
-    if (error instanceof RuleSetError) {
-      process.stderr.write(
-        `throughrate: refusing to start, the rules in ${config.rulesDir} are broken\n${error.message}\n`,
-      );
-      process.exit(1);
-    }
-    throw error;
+  // Read once: the rule set served and the texts what-if drafts are laid over are the same files.
+  const ruleFiles = await readRuleFiles(config.rulesDir);
+  const { ruleSet, issues } = checkRuleFiles(ruleFiles);
+  if (!ruleSet) {
+    process.stderr.write(
+      `throughrate: refusing to start, the rules in ${config.rulesDir} are broken\n${new RuleSetError(issues).message}\n`,
+    );
+    process.exit(1);
   }
   // PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR; migrated before the first request.
   const store = await openQuoteStore(config);
@@ -27,7 +24,7 @@ async function start(): Promise<void> {
     logger: { level: config.logLevel },
     bodyLimitBytes: config.bodyLimitBytes,
     store,
-    ruleFiles: await readRuleFiles(config.rulesDir),
+    ruleFiles,
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
