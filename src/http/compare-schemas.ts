@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MoneySchema, RatesRequestSchema } from './schemas.js';
+import { MoneySchema, RatesRequestSchema, RuleVersionUsedSchema } from './schemas.js';
 
 /** Request and response schemas of POST /v1/compare: the one source of its types and of its part of openapi.yaml. */
 
@@ -83,17 +83,7 @@ const ComparedOptionSchema = z
     legs: z.array(ComparedLegSchema),
     confidence: Confidence,
     notes: z.array(z.string()),
-    ruleVersions: z
-      .array(
-        z.object({
-          railway: z.string(),
-          version: z.string(),
-          file: z.string(),
-          hash: z.string(),
-          amendments: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
-        }),
-      )
-      .optional(),
+    ruleVersions: z.array(RuleVersionUsedSchema).optional(),
   })
   .meta({ id: 'ComparedOption' });
 

@@ -95,6 +95,15 @@ const ConversionSchema = z.object({
   source: z.string(),
 });
 
+/** A railway tariff version a price used, with its content hash and the amendments in force. */
+export const RuleVersionUsedSchema = z.object({
+  railway: z.string(),
+  version: z.string(),
+  file: z.string(),
+  hash: z.string(),
+  amendments: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
+});
+
 export const RateOptionSchema = z
   .object({
     id: z.string(),
@@ -157,15 +166,7 @@ export const RateOptionSchema = z
       .describe('corridor terms applied to this option and the saving against local tariffs'),
     assumptions: z.array(z.string()),
     notes: z.array(z.string()),
-    ruleVersions: z.array(
-      z.object({
-        railway: z.string(),
-        version: z.string(),
-        file: z.string(),
-        hash: z.string(),
-        amendments: z.array(z.object({ id: z.string(), file: z.string(), hash: z.string() })),
-      }),
-    ),
+    ruleVersions: z.array(RuleVersionUsedSchema),
   })
   .meta({ id: 'RateOption' });
 
