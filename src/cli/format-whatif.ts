@@ -1,6 +1,7 @@
 import { formatFigure } from '../domain/money.js';
 import type { GoalSeekReport, WhatIfReport } from '../domain/whatif-report.js';
 import type { GroupRevenue, RevenueFigures, ShipmentLine } from '../domain/whatif-summary.js';
+import { groupRows, money, signed } from './whatif-figures.js';
 
 /** The what-if summary as text tables for the terminal. */
 export function formatWhatIf(report: WhatIfReport): string {
@@ -116,17 +117,7 @@ export function shipmentText(line: ShipmentLine): string {
 }
 
 function groupTable(label: string, rows: readonly GroupRevenue[]): string {
-  return table(
-    [label, 'shipments', 'baseline', 'draft', 'change', '%'],
-    rows.map((g) => [
-      g.group,
-      String(g.shipments),
-      money(g.baseline),
-      money(g.draft),
-      signed(g.change),
-      g.percent ?? '',
-    ]),
-  );
+  return table([label, 'shipments', 'baseline', 'draft', 'change', '%'], groupRows(rows));
 }
 
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -134,14 +125,6 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   const render = (cells: readonly string[]) =>
     `  ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ')}`.trimEnd();
   return [render(header), ...rows.map(render)].join('\n');
-}
-
-function money(value: string): string {
-  return formatFigure(value);
-}
-
-function signed(value: string): string {
-  return value.startsWith('-') ? `−${formatFigure(value.slice(1))}` : `+${formatFigure(value)}`;
 }
 
 function signedPercent(value: string): string {

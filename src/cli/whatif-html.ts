@@ -1,6 +1,7 @@
 import { formatFigure } from '../domain/money.js';
 import type { ShipmentResult, WhatIfReport } from '../domain/whatif-report.js';
 import type { GroupRevenue } from '../domain/whatif-summary.js';
+import { groupRows, money, signed } from './whatif-figures.js';
 
 /**
  * The what-if as one self-contained HTML file: inline styles and inline SVG charts, no script, no external
@@ -172,17 +173,7 @@ function goalSeekHtml(report: WhatIfReport): string[] {
 }
 
 function groupTable(label: string, rows: readonly GroupRevenue[]): string {
-  return tableHtml(
-    [label, 'shipments', 'rules in force', 'draft', 'change', '%'],
-    rows.map((g) => [
-      g.group,
-      String(g.shipments),
-      money(g.baseline),
-      money(g.draft),
-      signed(g.change),
-      g.percent ?? '',
-    ]),
-  );
+  return tableHtml([label, 'shipments', 'rules in force', 'draft', 'change', '%'], groupRows(rows));
 }
 
 function tableHtml(header: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -246,14 +237,6 @@ function histogram(bins: readonly { label: string; value: string }[], caption: s
     );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img"><line x1="10" y1="${bottom}" x2="${width - 10}" y2="${bottom}" stroke="#888"/>${items.join('')}<text x="10" y="${height - 8}">${esc(caption)}</text></svg>`;
-}
-
-function money(value: string): string {
-  return formatFigure(value);
-}
-
-function signed(value: string): string {
-  return value.startsWith('-') ? `−${formatFigure(value.slice(1))}` : `+${formatFigure(value)}`;
 }
 
 function esc(text: string): string {
