@@ -1,5 +1,5 @@
 import type { LegTerms } from './corridor-terms.js';
-import { type Amount, amount, roundAmount, ZERO } from './money.js';
+import { type Amount, ONE, roundAmount, ZERO } from './money.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { Charge, Coefficient, ReductionPolicy } from './tariff.js';
 
@@ -65,13 +65,16 @@ function multiplyBy(
   );
 }
 
-/** Several reductions on one rate combine as the policy says; CIS terms take the largest. */
-export function combineReductions(reductions: readonly Coefficient[], policy: ReductionPolicy) {
+/**
+ * Several reductions on one rate combine as the policy says: the largest alone (CIS), or added, perhaps capped.
+ * (Under `multiply` they never meet here: each is applied in turn.)
+ */
+function combineReductions(reductions: readonly Coefficient[], policy: ReductionPolicy) {
   const describe = (c: Coefficient) => `×${c.factorText} ${c.description}`;
   const [first] = reductions;
   if (!first) throw new Error('combineReductions needs at least one reduction');
   if (reductions.length === 1) return { factor: first.factor, chosen: first, explanation: first.description };
-  if (policy.combine === 'largest' || policy.combine === 'multiply') {
+  if (policy.combine === 'largest') {
     const chosen = reductions.reduce((best, c) => (c.factor.lt(best.factor) ? c : best));
     const others = reductions.filter((c) => c !== chosen).map(describe);
     return {
@@ -80,10 +83,10 @@ export function combineReductions(reductions: readonly Coefficient[], policy: Re
       explanation: `largest reduction applied: ${describe(chosen)}; not combined with ${others.join(', ')}`,
     };
   }
-  const totalCut = reductions.reduce((acc, c) => acc.plus(amount(1).minus(c.factor)), ZERO);
+  const totalCut = reductions.reduce((acc, c) => acc.plus(ONE.minus(c.factor)), ZERO);
   const capped = policy.combine === 'add-capped' && policy.cap !== undefined && totalCut.gt(policy.cap);
   const cut = capped && policy.cap ? policy.cap : totalCut;
-  const factor = amount(1).minus(cut);
+  const factor = ONE.minus(cut);
   const capText = capped ? ` (capped at ${policy.cap?.times(100).toFixed()} %)` : '';
   return {
     factor: factor.isNegative() ? ZERO : factor,
