@@ -1,6 +1,7 @@
 import { type ApportionedShare, apportion } from './apportion.js';
-import { marketConversion } from './convert.js';
-import type { ThroughRate } from './corridor.js';
+import { type Conversion, marketConversion } from './convert.js';
+import type { ThroughRateAmount } from './corridor.js';
+import type { AppliedThroughRate } from './corridor-terms.js';
 import { memoised } from './memo.js';
 import { type Amount, formatFigure, roundAmount, sum, toDecimalString, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
@@ -16,66 +17,38 @@ import { conversionLine } from './quote-lines.js';
 export function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
   const applied = input.terms.throughRate;
   if (!applied) return undefined;
-  const { rate, amount: rateAmount, agreement } = applied;
-  const { shipment, currency, fx } = input;
+  const { rate, agreement } = applied;
+  const { shipment, currency } = input;
   const count = shipment.unit.count;
   const covered = input.legs.filter((l) => rate.railways.includes(l.leg.railway));
-  const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
-  const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
-  let perUnit =
-    rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
-  const shares = apportionOnce(rate, perUnit, legs);
-  if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
-
-  const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
-  const convertedShares = shares.map((s) => toRequested.convert(s.amount));
-  const throughTotal = sum(convertedShares).times(count);
+  const unit = perUnitShares(input, covered);
+  const throughTotal = unit.convertedTotal.times(count);
   const localCovered = sum(priced.filter((p) => rate.railways.includes(p.share.railway)).map((p) => p.total));
-  const label = `${agreement.name}, through rate ${rate.id}`;
   if (throughTotal.gt(localCovered)) {
     notes.push(
-      `${label}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
+      `${agreement.name}, through rate ${rate.id}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
     );
     return undefined;
   }
-  const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
-  const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
-  const rateText = rateAmount.perUnit
-    ? `${money(rateAmount.perUnit)} per ${unitName}`
-    : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
   const result = priced.map((p): Priced => {
-    const index = shares.findIndex((s) => s.railway === p.share.railway);
-    const share = shares[index];
-    const converted = convertedShares[index];
-    if (!share || !converted) return p;
-    const leg = covered[index] as LegPrice;
+    const found = unit.shares.find((s) => s.share.railway === p.share.railway);
+    if (!found) return p;
+    const { share, converted, local, line } = found;
+    const shareTotal = share.amount.times(count);
+    const shareMoney = moneyOf(shareTotal, rate.currency);
     const lines: QuoteLine[] = [
       {
-        railway: share.railway,
-        kind: 'through-rate',
-        description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
-        formula:
-          `${rateText}; ${share.basis} → ${money(share.amount)}` +
-          (count > 1 ? `; × ${count} units = ${money(share.amount.times(count))}` : ''),
-        amount: moneyOf(share.amount.times(count), rate.currency),
-        perUnit: moneyOf(share.amount, rate.currency),
-        inputs: {
-          throughRate: perUnit.toFixed(),
-          apportionment: rate.apportionment.method,
-          distanceKm: share.km,
-          coveredKm: totalKm,
-        },
-        rule: rateAmount.rule,
-        reference: rateAmount.reference,
-        confidence: rateAmount.confidence,
+        ...line,
+        formula: count > 1 ? `${line.formula}; × ${count} units = ${unit.money(shareTotal)}` : line.formula,
+        amount: shareMoney,
       },
     ];
     const total = converted.times(count);
-    if (toRequested.info.method !== 'none') {
+    if (unit.toRequested.info.method !== 'none') {
       lines.push(
         conversionLine(
           share.railway,
-          toRequested,
+          unit.toRequested,
           share.amount,
           converted,
           count,
@@ -85,20 +58,15 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
         ),
       );
     }
-    const inRailwayCurrency = marketConversion(fx, rate.currency, leg.regime.currency, shipment.date);
     return {
       lines,
       total,
       share: {
         ...p.share,
         total: moneyOf(total, currency),
-        local: moneyOf(inRailwayCurrency.convert(share.amount).times(count), leg.regime.currency),
-        conversion: toRequested.info,
-        throughRate: {
-          share: moneyOf(share.amount.times(count), rate.currency),
-          basis: share.basis,
-          localTariff: p.share.local,
-        },
+        local: moneyOf(local.times(count), p.share.local.currency),
+        conversion: unit.toRequested.info,
+        throughRate: { share: shareMoney, basis: share.basis, localTariff: p.share.local },
       },
     };
   });
@@ -106,16 +74,86 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
     priced: result,
     summary: {
       id: rate.id,
-      total: moneyOf(perUnit.times(count), rate.currency),
+      total: moneyOf(unit.perUnit.times(count), rate.currency),
       railways: [...rate.railways],
     },
   };
 }
 
-const apportioned = new WeakMap<ThroughRate, Map<string, ApportionedShare[]>>();
+/** One railway's share of a through rate for one unit, in the rate's, the requested and its own currency. */
+interface UnitShare {
+  readonly share: ApportionedShare;
+  readonly converted: Amount;
+  readonly local: Amount;
+  /** The quote line for one unit; the count multiplies it. */
+  readonly line: QuoteLine;
+}
 
-/** Apportionment depends only on the rate, its amount and the distances: memoised per through rate. */
-function apportionOnce(rate: ThroughRate, perUnit: Amount, legs: readonly { railway: string; km: number }[]) {
-  const key = `${perUnit.toFixed()}|${legs.map((l) => `${l.railway}:${l.km}`).join(',')}`;
-  return memoised(apportioned, rate, key, () => apportion(perUnit, legs, rate.apportionment, rate.rounding));
+interface UnitThroughRate {
+  readonly perUnit: Amount;
+  readonly shares: readonly UnitShare[];
+  readonly convertedTotal: Amount;
+  readonly toRequested: Conversion;
+  readonly money: (value: Amount) => string;
+}
+
+const perUnitCache = new WeakMap<ThroughRateAmount, Map<string, UnitThroughRate>>();
+
+/**
+ * Everything about a through rate that does not depend on the number of units — its apportionment, the shares
+ * converted to the requested and to each railway's currency, the line for one unit — depends only on the rules,
+ * the distances, the currency, the date and the kind of unit: worked out once per rate amount and reused.
+ */
+function perUnitShares(input: OptionInput, covered: readonly LegPrice[]): UnitThroughRate {
+  const { rate, amount: rateAmount, agreement } = input.terms.throughRate as AppliedThroughRate;
+  const { shipment, currency, fx } = input;
+  const key = `${currency}|${shipment.date}|${shipment.unit.kind}|${covered
+    .map((l) => `${l.leg.railway}:${l.leg.km}:${l.regime.currency}`)
+    .join(',')}`;
+  return memoised(perUnitCache, rateAmount, key, () => {
+    const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
+    const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
+    let perUnit =
+      rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
+    const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+    if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
+    const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
+    const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
+    const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
+    const rateText = rateAmount.perUnit
+      ? `${money(rateAmount.perUnit)} per ${unitName}`
+      : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
+    const unitShares = shares.map((share, i): UnitShare => {
+      const regimeCurrency = (covered[i] as LegPrice).regime.currency;
+      return {
+        share,
+        converted: toRequested.convert(share.amount),
+        local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
+        line: {
+          railway: share.railway,
+          kind: 'through-rate',
+          description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
+          formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
+          amount: moneyOf(share.amount, rate.currency),
+          perUnit: moneyOf(share.amount, rate.currency),
+          inputs: Object.freeze({
+            throughRate: perUnit.toFixed(),
+            apportionment: rate.apportionment.method,
+            distanceKm: share.km,
+            coveredKm: totalKm,
+          }),
+          rule: rateAmount.rule,
+          reference: rateAmount.reference,
+          confidence: rateAmount.confidence,
+        },
+      };
+    });
+    return {
+      perUnit,
+      shares: unitShares,
+      convertedTotal: sum(unitShares.map((s) => s.converted)),
+      toRequested,
+      money,
+    };
+  });
 }

@@ -125,11 +125,12 @@ export class RoutePricing {
     const termIds = terms
       ? `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`
       : '';
-    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}|${withLines}`;
-    let price = this.legs.get(key);
+    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
+    // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
+    let price = this.legs.get(`${key}|true`) ?? (withLines ? undefined : this.legs.get(`${key}|false`));
     if (!price) {
       price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
-      this.legs.set(key, price);
+      this.legs.set(`${key}|${withLines}`, price);
     }
     return price;
   }

@@ -4,6 +4,6 @@ import { type Amount, type Money, toDecimalString } from './money.js';
 export function moneyOf(value: Amount, currency: string): Money {
   const text = toDecimalString(value);
   const point = text.indexOf('.');
-  const places = point === -1 ? 0 : text.length - point - 1;
-  return { amount: places >= 2 ? text : toDecimalString(value, 2), currency };
+  if (point === -1) return { amount: `${text}.00`, currency };
+  return { amount: text.length - point > 2 ? text : `${text}0`, currency };
 }

@@ -1,7 +1,8 @@
 import { applyCoefficients, type Component } from './apply-coefficients.js';
 import type { LegTerms } from './corridor-terms.js';
 import { DomainError } from './domain-error.js';
-import { failedCondition } from './match-when.js';
+import { matches } from './match-when.js';
+import { memoised } from './memo.js';
 import { type Amount, formatFigure, type Rounding, roundAmount, ZERO } from './money.js';
 import type { QuoteLine } from './quote.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
@@ -46,7 +47,7 @@ export function priceLeg(
       },
     );
   }
-  const base = regime.rates.find((rate) => failedCondition(rate.when, ctx) === undefined);
+  const base = regime.rates.find((rate) => matches(rate.when, ctx));
   if (!base) throw notCarried(leg, shipment, regime);
 
   const out: LineContext = {
@@ -60,7 +61,7 @@ export function priceLeg(
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
   const fixed = terms?.fixedRate;
-  for (const charge of [base, ...regime.charges.filter((c) => failedCondition(c.when, ctx) === undefined)]) {
+  for (const charge of [base, ...regime.charges.filter((c) => matches(c.when, ctx))]) {
     const isBase = charge === base;
     if (isBase && fixed?.term.rate?.kind === 'fixed') {
       const value = fixed.term.rate.perUnit;
@@ -94,7 +95,7 @@ export function priceLeg(
     );
   }
 
-  const coefficients = regime.coefficients.filter((c) => failedCondition(c.when, ctx) === undefined);
+  const coefficients = regime.coefficients.filter((c) => matches(c.when, ctx));
   for (const component of perUnit) {
     if (component.isBase && fixed) continue;
     const own = coefficients.filter((c) =>
@@ -140,17 +141,41 @@ export function rateAt(
   return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
 }
 
-function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: LineContext) {
-  const { currency, step } = out;
-  const { rate, band, distance } = rateAt(charge, km, step);
+interface EvaluatedCharge {
+  readonly value: Amount;
+  readonly formula: string;
+  readonly inputs: Readonly<Record<string, string | number>>;
+}
+
+const evaluated = new WeakMap<Charge, Map<string, EvaluatedCharge>>();
+
+/**
+ * A charge per basis unit at a distance, with its formula: it depends only on the rule, the distance, the quantity
+ * (tonnes, axles) and the regime's currency and step rounding, so it is worked out once per rule and reused.
+ */
+function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: LineContext): EvaluatedCharge {
+  const { currency, step, withLines } = out;
   const quantity =
     charge.basis === 'tonne'
       ? shipment.unit.chargedMassTonnes
       : charge.basis === 'axle'
         ? shipment.unit.axles
         : 1;
+  const key = `${km}|${quantity}|${currency}|${step.scale}|${step.mode}|${withLines}`;
+  return memoised(evaluated, charge, key, () => evaluate(charge, km, quantity, currency, step, withLines));
+}
+
+function evaluate(
+  charge: Charge,
+  km: number,
+  quantity: number,
+  currency: string,
+  step: Rounding,
+  withLines: boolean,
+): EvaluatedCharge {
+  const { rate, band, distance } = rateAt(charge, km, step);
   const value = roundAmount(rate.times(quantity), step);
-  if (!out.withLines) return { value, formula: '', inputs: {} };
+  if (!withLines) return { value, formula: '', inputs: {} };
 
   const parts: string[] = [];
   if (!band.perKm.isZero()) parts.push(`${formatFigure(distance)} km × ${band.perKmFigure} ${currency}/km`);
@@ -177,7 +202,7 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: Lin
   if (!band.perKm.isZero()) inputs.perKm = band.perKmFigure.replaceAll(' ', '');
   if (charge.basis === 'tonne') inputs.chargedMassTonnes = quantity;
   if (charge.basis === 'axle') inputs.axles = quantity;
-  return { value, formula, inputs };
+  return { value, formula, inputs: Object.freeze(inputs) };
 }
 
 function findBand(charge: Charge, km: number): Band {

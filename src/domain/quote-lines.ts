@@ -27,7 +27,7 @@ export function addLine(
   formula: string,
   perUnit: Amount,
   count: number,
-  inputs: Record<string, string | number>,
+  inputs: Readonly<Record<string, string | number>>,
   source: Sourced & { readonly rule: RuleRef },
 ) {
   if (!out.withLines) return;
