@@ -7,7 +7,7 @@ import type {
   ThroughRateAmount,
 } from './corridor.js';
 import { withinWindow } from './dates.js';
-import { failedCondition } from './match-when.js';
+import { failedCondition, matches } from './match-when.js';
 import { memoised } from './memo.js';
 import type { Network } from './network.js';
 import type { Leg, Route } from './routes.js';
@@ -98,7 +98,7 @@ export function corridorTerms(
       const reason = span ? failedCondition(rate.when, span) : `the route does not use ${missing.join(', ')}`;
       const amount =
         span && reason === undefined
-          ? rate.amounts.find((a) => failedCondition(a.when, span) === undefined)
+          ? rate.amounts.find((a) => matches(a.when, span))
           : undefined;
       if (reason !== undefined || !amount) {
         notes.push(
