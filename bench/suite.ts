@@ -1,8 +1,8 @@
 export type Suite = () => Promise<void>;
 
 /** Runs fn repeatedly for about `ms` milliseconds after a warm-up; returns calls per second. */
-export function opsPerSecond(fn: () => unknown, ms = 2000): number {
-  const warmUntil = performance.now() + ms / 4;
+export function opsPerSecond(fn: () => unknown, ms = 2000, warmUpMs = ms / 4): number {
+  const warmUntil = performance.now() + warmUpMs;
   while (performance.now() < warmUntil) fn();
   let calls = 0;
   const start = performance.now();
@@ -13,6 +13,28 @@ export function opsPerSecond(fn: () => unknown, ms = 2000): number {
     now = performance.now();
   }
   return (calls * 1000) / (now - start);
+}
+
+/**
+ * Measures several subjects in `rounds` interleaved rounds of `ms` each and returns each one's median calls per
+ * second: a burst of load from elsewhere on a shared machine then falls on every subject alike, not on one.
+ */
+export function medianOpsPerSecond<K extends string>(
+  subjects: Record<K, () => unknown>,
+  rounds = 5,
+  ms = 1000,
+): Record<K, number> {
+  const entries = Object.entries(subjects) as [K, () => unknown][];
+  const samples = new Map<K, number[]>(entries.map(([name]) => [name, []]));
+  for (const [, fn] of entries) opsPerSecond(fn, ms / 2, 0);
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, fn] of entries) samples.get(name)?.push(opsPerSecond(fn, ms, 0));
+  }
+  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+  return Object.fromEntries(entries.map(([name]) => [name, median(samples.get(name) ?? [])])) as Record<
+    K,
+    number
+  >;
 }
 
 export function printRow(label: string, value: string): void {
