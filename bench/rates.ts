@@ -64,9 +64,16 @@ export async function rates(): Promise<void> {
   });
   const row = (label: string, value: number, target = '') =>
     printRow(label, `${value.toFixed(0)} /s  (${(value / ops.one).toFixed(2)} × baseline${target})`);
-  printRow('calculateRates, 1 railway (baseline; median of 5 interleaved rounds)', `${ops.one.toFixed(0)} /s`);
+  printRow(
+    'calculateRates, 1 railway (baseline; median of 5 interleaved rounds)',
+    `${ops.one.toFixed(0)} /s`,
+  );
   row('calculateRates, 4 railways pinned, local tariffs (2025-06-15)', ops.fourLocal, '; target ≥ 20 000 /s');
-  row('calculateRates, 4 railways pinned, agreed through rate (2026-03-01)', ops.four, '; target ≥ 20 000 /s');
+  row(
+    'calculateRates, 4 railways pinned, agreed through rate (2026-03-01)',
+    ops.four,
+    '; target ≥ 20 000 /s',
+  );
   row(
     `calculateRates, 4 railways pinned, ${varied.length} different shipments in turn`,
     ops.varied,

@@ -97,9 +97,7 @@ export function corridorTerms(
       const span = missing.length === 0 ? spanContext(rate, route, shipment) : undefined;
       const reason = span ? failedCondition(rate.when, span) : `the route does not use ${missing.join(', ')}`;
       const amount =
-        span && reason === undefined
-          ? rate.amounts.find((a) => matches(a.when, span))
-          : undefined;
+        span && reason === undefined ? rate.amounts.find((a) => matches(a.when, span)) : undefined;
       if (reason !== undefined || !amount) {
         notes.push(
           `${label}, through rate ${rate.id}: not applied, ${reason ?? 'no rate for this unit (size, mass band)'}`,

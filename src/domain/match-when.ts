@@ -29,7 +29,8 @@ const CHECKS: readonly Check<keyof When>[] = [
   }),
   check({
     field: 'containerTypes',
-    holds: (types, { shipment: { unit } }) => unit.containerType !== undefined && types.includes(unit.containerType),
+    holds: (types, { shipment: { unit } }) =>
+      unit.containerType !== undefined && types.includes(unit.containerType),
     reason: (types) => `applies to ${types.join('/')} containers only`,
   }),
   check({
@@ -66,7 +67,8 @@ const CHECKS: readonly Check<keyof When>[] = [
   check({
     field: 'grossMassTonnes',
     holds: (range, { shipment }) => inRange(shipment.unit.grossMassTonnes, range),
-    reason: (_, { shipment }) => `gross mass ${shipment.unit.grossMassTonnes} t is outside the rule's mass band`,
+    reason: (_, { shipment }) =>
+      `gross mass ${shipment.unit.grossMassTonnes} t is outside the rule's mass band`,
   }),
   check({
     field: 'cargo',
@@ -96,7 +98,8 @@ const CHECKS: readonly Check<keyof When>[] = [
   check({
     field: 'directions',
     holds: (directions, ctx) => directions.includes(ctx.direction),
-    reason: (directions, ctx) => `applies to ${directions.join('/')} traffic only (this leg is ${ctx.direction})`,
+    reason: (directions, ctx) =>
+      `applies to ${directions.join('/')} traffic only (this leg is ${ctx.direction})`,
   }),
   check({
     field: 'distanceKm',
