@@ -43,9 +43,15 @@ export function roundAmount(value: Amount, rounding: Rounding): Amount {
 }
 
 export function sum(values: readonly Amount[]): Amount {
-  let total = ZERO;
-  for (const v of values) total = total.plus(v);
+  let total = values[0] ?? ZERO;
+  for (let i = 1; i < values.length; i++) total = total.plus(values[i] as Amount);
   return total;
+}
+
+/** An amount per unit times the number of units, plus what is charged once per shipment. */
+export function perCount(perUnit: Amount, count: number, once: Amount = ZERO): Amount {
+  const units = count === 1 ? perUnit : perUnit.times(count);
+  return once.isZero() ? units : units.plus(once);
 }
 
 export function minOf(values: readonly Amount[]): Amount {

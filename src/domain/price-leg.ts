@@ -3,7 +3,7 @@ import type { LegTerms } from './corridor-terms.js';
 import { DomainError } from './domain-error.js';
 import { matches } from './match-when.js';
 import { memoised } from './memo.js';
-import { type Amount, formatFigure, type Rounding, roundAmount, ZERO } from './money.js';
+import { type Amount, formatFigure, perCount, type Rounding, roundAmount, sum, ZERO } from './money.js';
 import type { QuoteLine } from './quote.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { Leg } from './routes.js';
@@ -104,7 +104,7 @@ export function priceLeg(
     applyCoefficients(component, own, component.isBase ? terms : undefined, regime.reductions, out);
   }
 
-  const subtotal = perUnit.reduce((acc, c) => acc.plus(c.value), ZERO);
+  const subtotal = sum(perUnit.map((c) => c.value));
   const rounding = regime.totalRounding[shipment.unit.kind];
   const unitTotal = roundAmount(subtotal, rounding);
   if (!unitTotal.eq(subtotal)) {
@@ -125,7 +125,7 @@ export function priceLeg(
     regime,
     unitTotal,
     shipmentTotal,
-    localTotal: unitTotal.times(out.count).plus(shipmentTotal),
+    localTotal: perCount(unitTotal, out.count, shipmentTotal),
     lines: out.lines,
   };
 }

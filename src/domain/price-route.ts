@@ -2,7 +2,7 @@ import { applyThroughRate } from './apply-through-rate.js';
 import type { Conversion } from './convert.js';
 import type { RouteTerms } from './corridor-terms.js';
 import type { FxRules } from './fx.js';
-import { type Amount, sum, ZERO } from './money.js';
+import { type Amount, perCount, sum, ZERO } from './money.js';
 import { moneyOf } from './money-format.js';
 import type { LegPrice } from './price-leg.js';
 import type { CorridorSummary, QuoteLine, RailwayShare, RateOption, RuleVersionUsed } from './quote.js';
@@ -90,8 +90,11 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const count = shipment.unit.count;
   const conversion = input.conversionOf(leg);
   const unit = conversion.convert(leg.unitTotal);
-  const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
-  const total = unit.times(count).plus(once);
+  const total = perCount(
+    unit,
+    count,
+    leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal),
+  );
   const lines = [...leg.lines];
   // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
   if (conversion.info.method !== 'none' && leg.lines.length > 0) {
