@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { calculateRates } from '../../src/domain/calculate-rates.js';
+import { resolveCargo } from '../../src/domain/cargo.js';
+import { legContext } from '../../src/domain/corridor-terms.js';
 import { isDomainError } from '../../src/domain/domain-error.js';
+import { failedCondition, matches } from '../../src/domain/match-when.js';
 import { amount, sum } from '../../src/domain/money.js';
 import { rateAt } from '../../src/domain/price-leg.js';
 import type { RatesResult } from '../../src/domain/quote.js';
 import type { RuleSet } from '../../src/domain/rule-set.js';
-import type { RateRequest } from '../../src/domain/shipment.js';
+import { buildShipment, type RateRequest } from '../../src/domain/shipment.js';
+import type { TariffInForce } from '../../src/domain/tariff.js';
 import { bundledRuleSet } from '../helpers/app.js';
 import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom } from '../helpers/rule-files.js';
 
@@ -195,5 +199,58 @@ describe('invariants of a quote', () => {
       ),
       { numRuns: 10 },
     );
+  });
+
+  it('figures kept from earlier quotes change nothing: two rule sets quoting in opposite orders agree', () => {
+    const files = ruleFilesIn(BUNDLED_RULES);
+    const forwards = ruleSetFrom(files);
+    const backwards = ruleSetFrom(files);
+    const mixed = fc.oneof(
+      request,
+      fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
+    );
+    fc.assert(
+      fc.property(fc.array(mixed, { minLength: 2, maxLength: 12 }), (requests) => {
+        const first = requests.map((r) => priced(forwards, r));
+        const second = [...requests].reverse().map((r) => priced(backwards, r));
+        expect(second.reverse()).toEqual(first);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a rule matches a leg exactly when no condition of it fails', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          request,
+          fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
+        ),
+        (r) => {
+          const cargo = resolveCargo(ruleSet.cargo, r.cargo);
+          const shipment = buildShipment(r, cargo);
+          for (const route of ruleSet.routes(r.origin, r.destination)) {
+            for (const leg of route.legs) {
+              const ctx = legContext(leg, route, shipment);
+              let tariff: TariffInForce;
+              try {
+                tariff = ruleSet.tariff(leg.railway, shipment.date);
+              } catch {
+                continue;
+              }
+              for (const regime of tariff.regimes) {
+                for (const item of [...regime.rates, ...regime.charges, ...regime.coefficients]) {
+                  expect(matches(item.when, ctx)).toBe(failedCondition(item.when, ctx) === undefined);
+                  checked++;
+                }
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+    expect(checked).toBeGreaterThan(1000);
   });
 });
