@@ -15,21 +15,15 @@ import { conversionLine } from './quote-lines.js';
  * would cost the shipper more than those local tariffs (then they apply, and a note says so).
  */
 export function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
-  const applied = input.terms.throughRate;
-  if (!applied) return undefined;
-  const { rate, agreement } = applied;
-  const { shipment, currency } = input;
-  const count = shipment.unit.count;
-  const covered = input.legs.filter((l) => rate.railways.includes(l.leg.railway));
-  const unit = perUnitShares(input, covered);
-  const throughTotal = unit.convertedTotal.times(count);
-  const localCovered = sum(priced.filter((p) => rate.railways.includes(p.share.railway)).map((p) => p.total));
-  if (throughTotal.gt(localCovered)) {
-    notes.push(
-      `${agreement.name}, through rate ${rate.id}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
-    );
-    return undefined;
-  }
+  const decided = decide(
+    input,
+    priced.map((p) => p.total),
+    notes,
+  );
+  if (!decided) return undefined;
+  const { rate, unit } = decided;
+  const { currency } = input;
+  const count = input.shipment.unit.count;
   const result = priced.map((p): Priced => {
     const found = unit.shares.find((s) => s.share.railway === p.share.railway);
     if (!found) return p;
@@ -78,6 +72,39 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
       railways: [...rate.railways],
     },
   };
+}
+
+/**
+ * A route's total when an agreed through rate replaces the local tariffs it covers, given each leg's local total in
+ * the requested currency; undefined when no through rate applies.
+ */
+export function throughRateTotal(input: OptionInput, localTotals: readonly Amount[]): Amount | undefined {
+  const decided = decide(input, localTotals);
+  if (!decided) return undefined;
+  const covers = (i: number) => decided.rate.railways.includes(input.legs[i]?.leg.railway ?? '');
+  return sum([decided.throughTotal, ...localTotals.filter((_, i) => !covers(i))]);
+}
+
+/** Whether the through rate applies: only when it costs the shipper no more than the local tariffs it replaces. */
+function decide(input: OptionInput, localTotals: readonly Amount[], notes?: string[]) {
+  const applied = input.terms.throughRate;
+  if (!applied) return undefined;
+  const { rate, agreement } = applied;
+  const { currency } = input;
+  const covers = (i: number) => rate.railways.includes(input.legs[i]?.leg.railway ?? '');
+  const unit = perUnitShares(
+    input,
+    input.legs.filter((_, i) => covers(i)),
+  );
+  const throughTotal = unit.convertedTotal.times(input.shipment.unit.count);
+  const localCovered = sum(localTotals.filter((_, i) => covers(i)));
+  if (throughTotal.gt(localCovered)) {
+    notes?.push(
+      `${agreement.name}, through rate ${rate.id}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
+    );
+    return undefined;
+  }
+  return { rate, unit, throughTotal };
 }
 
 /** One railway's share of a through rate for one unit, in the rate's, the requested and its own currency. */

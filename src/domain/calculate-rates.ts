@@ -1,11 +1,11 @@
 import { resolveCargo } from './cargo.js';
 import { type Conversion, conversionFor } from './convert.js';
-import { corridorTerms, type LegTerms, legContext } from './corridor-terms.js';
+import { corridorTerms, type LegTerms, legContext, type RouteTerms } from './corridor-terms.js';
 import { DomainError, isDomainError } from './domain-error.js';
 import { searchStations } from './find-stations.js';
-import { amount } from './money.js';
+import { type Amount, amount } from './money.js';
 import { type LegPrice, priceLeg } from './price-leg.js';
-import { buildOption } from './price-route.js';
+import { buildOption, type OptionInput, routeTotal } from './price-route.js';
 import type { RateOption, RatesResult } from './quote.js';
 import type { Leg, Route } from './routes.js';
 import type { RuleSet } from './rule-set.js';
@@ -47,31 +47,30 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   }
 
   const maxOptions = request.maxOptions ?? DEFAULT_MAX_OPTIONS;
-  // With more routes than options to return, every route is priced for its figures first and only the
-  // options returned are itemised; the figures are the same either way.
-  const figuresFirst = routes.length > maxOptions;
-  const priced: { route: Route; option: RateOption }[] = [];
+  // With more routes than options to return, every route is first priced for its total alone and only the
+  // options returned are itemised; the totals are the same either way.
+  const totalsFirst = routes.length > maxOptions;
+  const ranked: { route: Route; total: Amount; option?: RateOption }[] = [];
   const unpriced: { route: string[]; reason: string }[] = [];
   let firstError: DomainError | undefined;
   const pricing = new RoutePricing(ruleSet, shipment, request.currency);
   for (const route of routes) {
     try {
-      priced.push({ route, option: pricing.price(route, !figuresFirst) });
+      if (totalsFirst) {
+        ranked.push({ route, total: pricing.total(route) });
+      } else {
+        const option = pricing.price(route);
+        ranked.push({ route, total: amount(option.total.amount), option });
+      }
     } catch (error) {
       if (!isDomainError(error)) throw error;
       firstError ??= error;
       unpriced.push({ route: [...route.stations], reason: error.message });
     }
   }
-  if (priced.length === 0 && firstError) throw firstError;
-  priced.sort(
-    ({ option: a }, { option: b }) =>
-      amount(a.total.amount).comparedTo(amount(b.total.amount)) || a.route.distanceKm - b.route.distanceKm,
-  );
-  const best = priced.slice(0, maxOptions);
-  const options = figuresFirst
-    ? best.map(({ route }) => pricing.price(route, true))
-    : best.map((p) => p.option);
+  if (ranked.length === 0 && firstError) throw firstError;
+  ranked.sort((a, b) => a.total.comparedTo(b.total) || a.route.distanceKm - b.route.distanceKm);
+  const options = ranked.slice(0, maxOptions).map((r) => r.option ?? pricing.price(r.route));
   return {
     acceptanceDate: request.acceptanceDate,
     currency: request.currency,
@@ -96,28 +95,51 @@ export class RoutePricing {
     private readonly currency: string,
   ) {}
 
-  price(route: Route, withLines = true): RateOption {
-    const terms = corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
+  /** One route, itemised. */
+  price(route: Route): RateOption {
+    const terms = this.terms(route);
     const build = (replaced: readonly string[]) =>
-      buildOption({
-        route,
-        shipment: this.shipment,
-        currency: this.currency,
-        fx: this.ruleSet.fx,
-        terms,
-        legs: route.legs.map((leg) =>
-          this.leg(leg, route, terms.legs.get(leg.railway), withLines && !replaced.includes(leg.railway)),
-        ),
-        localLegs:
-          terms.legs.size > 0 ? route.legs.map((leg) => this.leg(leg, route, undefined, false)) : undefined,
-        conversionOf: (leg) => this.conversion(leg),
-      });
+      buildOption(this.optionInput(route, terms, (railway) => !replaced.includes(railway), true));
     // Legs an agreed through rate will replace need their figures only; should the rate not apply after all
     // (dearer than the local tariffs), the route is priced again with every line.
     const replaced = terms.throughRate?.rate.railways ?? [];
     const option = build(replaced);
-    return withLines && replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
+    return replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
   }
+
+  /** One route's total in the requested currency, without lines: what ranks the routes. */
+  total(route: Route): Amount {
+    return routeTotal(this.optionInput(route, this.terms(route), () => false, false));
+  }
+
+  private terms(route: Route): RouteTerms {
+    return corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
+  }
+
+  private optionInput(
+    route: Route,
+    terms: RouteTerms,
+    withLines: (railway: string) => boolean,
+    withLocalLegs: boolean,
+  ): OptionInput {
+    return {
+      route,
+      shipment: this.shipment,
+      currency: this.currency,
+      fx: this.ruleSet.fx,
+      terms,
+      legs: route.legs.map((leg) =>
+        this.leg(leg, route, terms.legs.get(leg.railway), withLines(leg.railway)),
+      ),
+      localLegs:
+        withLocalLegs && terms.legs.size > 0
+          ? route.legs.map((leg) => this.leg(leg, route, undefined, false))
+          : undefined,
+      conversionOf: this.conversionOf,
+    };
+  }
+
+  private readonly conversionOf = (leg: LegPrice): Conversion => this.conversion(leg);
 
   private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
     const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);

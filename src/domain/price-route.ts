@@ -1,4 +1,4 @@
-import { applyThroughRate } from './apply-through-rate.js';
+import { applyThroughRate, throughRateTotal } from './apply-through-rate.js';
 import type { Conversion } from './convert.js';
 import type { RouteTerms } from './corridor-terms.js';
 import type { FxRules } from './fx.js';
@@ -62,7 +62,7 @@ export function buildOption(input: OptionInput): RateOption {
       stations: [...route.stations],
       crossings: route.crossings.map((c) => c.id),
       railways: route.legs.map((l) => l.railway),
-      distanceKm: route.legs.reduce((acc, l) => acc + l.km, 0),
+      distanceKm: route.distanceKm,
     },
     total: moneyOf(total, currency),
     byRailway: priced.map((p) => p.share),
@@ -85,16 +85,24 @@ export function buildOption(input: OptionInput): RateOption {
   };
 }
 
+/** The total of a route without its lines: what ranks routes before the best few are itemised. */
+export function routeTotal(input: OptionInput): Amount {
+  const totals = input.legs.map((leg) => localShare(leg, input).total);
+  return throughRateTotal(input, totals) ?? sum(totals);
+}
+
+/** A leg's share in the requested currency on its local tariff: per unit, and for every unit. */
+function localShare(leg: LegPrice, input: OptionInput) {
+  const conversion = input.conversionOf(leg);
+  const unit = conversion.convert(leg.unitTotal);
+  const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
+  return { conversion, unit, total: perCount(unit, input.shipment.unit.count, once) };
+}
+
 export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const { shipment, currency } = input;
   const count = shipment.unit.count;
-  const conversion = input.conversionOf(leg);
-  const unit = conversion.convert(leg.unitTotal);
-  const total = perCount(
-    unit,
-    count,
-    leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal),
-  );
+  const { conversion, unit, total } = localShare(leg, input);
   const lines = [...leg.lines];
   // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
   if (conversion.info.method !== 'none' && leg.lines.length > 0) {

@@ -19,6 +19,8 @@ export interface Route {
   readonly legs: readonly Leg[];
   /** Every border station on the route. */
   readonly borderStations: ReadonlySet<string>;
+  /** The sum of the legs' tariff distances. */
+  readonly distanceKm: number;
 }
 
 const MAX_ROUTES = 500;
@@ -91,7 +93,13 @@ function buildRoute(
     }
   }
   const stations = [origin, ...crossings.flatMap((c) => c.stations), destination];
-  return { stations, crossings, legs, borderStations: new Set(crossings.flatMap((c) => c.stations)) };
+  return {
+    stations,
+    crossings,
+    legs,
+    borderStations: new Set(crossings.flatMap((c) => c.stations)),
+    distanceKm: legs.reduce((acc, l) => acc + l.km, 0),
+  };
 }
 
 function directionOf(entered: boolean, leaves: boolean): Direction {
