@@ -88,6 +88,7 @@ export async function rates(): Promise<void> {
   const responseBytes = JSON.stringify(calculateRates(ruleSet, FOUR_RAILWAYS)).length;
   const bare = await loadTest('bare', body);
   const sized = await loadTest('bare-sized', body, responseBytes);
+  const ceiling = await loadTest('bare-quote', body);
   const quote = await loadTest('quote', body);
   const pct = (x: number, of: number) => `${((x / of) * 100).toFixed(0)} %`;
   printRow(
@@ -99,6 +100,11 @@ export async function rates(): Promise<void> {
     `${sized.rps.toFixed(0)} req/s, p99 ${sized.p99} ms  (${pct(sized.rps, bare.rps)} of bare)`,
   );
   printRow(
+    'bare Fastify POST, a quote priced once at start-up (serialising only)',
+    `${ceiling.rps.toFixed(0)} req/s, p99 ${ceiling.p99} ms  (${pct(ceiling.rps, bare.rps)} of bare, ` +
+      `${pct(ceiling.rps, sized.rps)} of the same-size bare)`,
+  );
+  printRow(
     'POST /v1/rates, 4 railways',
     `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${pct(quote.rps, bare.rps)} of bare, ` +
       `${pct(quote.rps, sized.rps)} of the same-size bare; target ≥ 50 %)`,
@@ -107,7 +113,7 @@ export async function rates(): Promise<void> {
 
 /** Starts the server in a child process (so the load generator does not share its event loop) and loads it. */
 async function loadTest(
-  mode: 'bare' | 'bare-sized' | 'quote',
+  mode: 'bare' | 'bare-sized' | 'bare-quote' | 'quote',
   body: string,
   responseBytes = 0,
 ): Promise<{ rps: number; p99: number }> {
