@@ -211,3 +211,5 @@ export const WhatIfResponseSchema = z
     shipments: z.array(ShipmentResultSchema).optional(),
   })
   .meta({ id: 'WhatIfResponse' });
+
+export type WhatIfRequest = z.output<typeof WhatIfRequestSchema>;

@@ -185,6 +185,38 @@ describe('POST /v1/whatif', () => {
     expect(res.body.errors.map((e: { pointer: string }) => e.pointer)).toContain('/portfolio');
   });
 
+  it('answers quotes while a what-if is being worked out', async () => {
+    const whatIf = {
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [KTZ_BOX],
+      currency: 'KZT',
+      goalSeek: { parameter: KTZ_40, keepRevenue: 'KTZ', precision: 4 },
+    };
+    await post(whatIf).expect(200); // the what-if thread is started by the first request
+    const finished: string[] = [];
+    const running = post(whatIf).then((res) => {
+      finished.push('whatif');
+      return res;
+    });
+    // Long enough for the server to have taken up the what-if (a goal seek takes far longer than this).
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const quote = await request(server.url)
+      .post('/v1/rates')
+      .send({
+        origin: 'ATYRAU',
+        destination: 'AKTAU-PORT',
+        acceptanceDate: '2026-08-01',
+        cargo: { etsng: '693000' },
+        units: { kind: 'container', size: '40', loaded: true, ownership: 'private', count: 1 },
+        currency: 'KZT',
+      })
+      .expect(200);
+    finished.push('quote');
+    expect(quote.body.options.length).toBeGreaterThan(0);
+    expect((await running).status).toBe(200);
+    expect(finished).toEqual(['quote', 'whatif']);
+  });
+
   it('finds by goal seek the per-km rate that keeps KTZ revenue where it is', async () => {
     const body = (precision?: number) => ({
       draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
