@@ -29,6 +29,18 @@ describe('POST /v1/whatif', () => {
   afterAll(() => server.close());
 
   const post = (body: object) => request(server.url).post('/v1/whatif').send(body);
+  /** The same box priced by the served rules. */
+  const quoteKtzBox = () =>
+    request(server.url)
+      .post('/v1/rates')
+      .send({
+        origin: KTZ_BOX.origin,
+        destination: KTZ_BOX.destination,
+        acceptanceDate: KTZ_BOX.date,
+        cargo: { etsng: KTZ_BOX.cargo },
+        units: { kind: 'container', size: '40', ownership: 'private' },
+        currency: 'KZT',
+      });
 
   it('prices a KTZ box under both rule sets and credits the difference to the rate that changed', async () => {
     const res = await post({
@@ -123,17 +135,7 @@ describe('POST /v1/whatif', () => {
     expect(res.body.errors[0].detail).toMatch(
       /^railways\/KTZ\/2026-07-01\.yaml:\d+:\d+ at regimes\[1\]\.coefficients\[4\]\.factor: expected a decimal number written as a quoted string/,
     );
-    const rates = await request(server.url)
-      .post('/v1/rates')
-      .send({
-        origin: 'ATYRAU',
-        destination: 'AKTAU-PORT',
-        acceptanceDate: '2026-08-01',
-        cargo: { etsng: '693000' },
-        units: { kind: 'container', size: '40', ownership: 'private' },
-        currency: 'KZT',
-      })
-      .expect(200);
+    const rates = await quoteKtzBox().expect(200);
     expect(rates.body.options[0].total.amount).toBe('289905.00');
   });
 
@@ -200,17 +202,7 @@ describe('POST /v1/whatif', () => {
     });
     // Long enough for the server to have taken up the what-if (a goal seek takes far longer than this).
     await new Promise((resolve) => setTimeout(resolve, 150));
-    const quote = await request(server.url)
-      .post('/v1/rates')
-      .send({
-        origin: 'ATYRAU',
-        destination: 'AKTAU-PORT',
-        acceptanceDate: '2026-08-01',
-        cargo: { etsng: '693000' },
-        units: { kind: 'container', size: '40', loaded: true, ownership: 'private', count: 1 },
-        currency: 'KZT',
-      })
-      .expect(200);
+    const quote = await quoteKtzBox().expect(200);
     finished.push('quote');
     expect(quote.body.options.length).toBeGreaterThan(0);
     expect((await running).status).toBe(200);
