@@ -1,7 +1,7 @@
 import { formatFigure } from '../domain/money.js';
 import type { GoalSeekReport, WhatIfReport } from '../domain/whatif-report.js';
 import type { GroupRevenue, RevenueFigures, ShipmentLine } from '../domain/whatif-summary.js';
-import { groupRows, money, signed } from './whatif-figures.js';
+import { goalSeekFigures, groupRows, money, signed } from './whatif-figures.js';
 
 /** The what-if summary as text tables for the terminal. */
 export function formatWhatIf(report: WhatIfReport): string {
@@ -96,15 +96,15 @@ function modeShiftText(report: WhatIfReport): string[] {
 }
 
 function goalSeekText(g: GoalSeekReport): string[] {
+  const { aim, measure, rows, shownResidual } = goalSeekFigures(g);
   return [
-    `Goal seek: ${g.parameter} keeping ${g.railway}'s revenue on the portfolio (in ${g.currency}) as it is today`,
-    `  ${g.found ? 'found' : 'not found'}: ${g.value} (draft value ${g.draftValue}); ${g.explanation}`,
-    `  ${g.railway} revenue: rules in force ${money(g.baselineRevenue)}, draft ${money(g.draftRevenue)}, ` +
-      `at ${g.value} ${g.revenueAtValue ? money(g.revenueAtValue) : 'unpriceable'} (residual ${g.residual ? signed(g.residual) : '–'}); ${g.evaluations} trial values`,
+    `Goal seek: ${aim}`,
+    `  ${g.found ? 'found' : 'not found'}: ${g.value} (draft value ${g.draftValue}); ${g.explanation}; ${g.evaluations} trial values`,
+    table(['', 'value', measure, 'residual'], rows),
     ...(g.bracket
       ? [
-          `  bracket: ${g.bracket[0].value} → ${g.bracket[0].residual ? signed(g.bracket[0].residual) : '–'}, ` +
-            `${g.bracket[1].value} → ${g.bracket[1].residual ? signed(g.bracket[1].residual) : '–'}`,
+          `  bracket: ${g.bracket[0].value} → ${shownResidual(g.bracket[0].residual)}, ` +
+            `${g.bracket[1].value} → ${shownResidual(g.bracket[1].residual)}`,
         ]
       : []),
   ];

@@ -23,7 +23,8 @@ const USAGE = `usage: throughrate <command>
   rules diff <old> <new> [--json]
                              what changed between two rule sets (directories, or draft files laid over the rules)
   whatif --draft <dir|file>... --portfolio <csv|jsonl> [--out report.html|.csv|.json] [--currency USD]
-         [--goal-seek <file>#<yaml path> --keep-revenue <RAILWAY> [--precision N]] [--no-mode-shift] [--rules DIR]
+         [--goal-seek <file>#<yaml path> (--keep-revenue <RAILWAY> | --rail-share <0–1>) [--precision N]]
+         [--no-mode-shift] [--rules DIR]
                              every shipment of a portfolio under the rules in force and under a draft
   openapi [--write|--check]  print, write or check openapi/openapi.yaml
   quotes show <id> [--json]  an issued quote, from the store of DATABASE_URL or DATA_DIR

@@ -1,7 +1,7 @@
 import { formatFigure } from '../domain/money.js';
 import type { ShipmentResult, WhatIfReport } from '../domain/whatif-report.js';
 import type { GroupRevenue } from '../domain/whatif-summary.js';
-import { groupRows, money, signed } from './whatif-figures.js';
+import { goalSeekFigures, groupRows, money, signed } from './whatif-figures.js';
 
 /**
  * The what-if as one self-contained HTML file: inline styles and inline SVG charts, no script, no external
@@ -152,22 +152,11 @@ function modeShiftHtml(report: WhatIfReport): string[] {
 function goalSeekHtml(report: WhatIfReport): string[] {
   const g = report.goalSeek;
   if (!g) return [];
+  const { aim, measure, rows } = goalSeekFigures(g);
   return [
     `<h2>Goal seek</h2>`,
-    `<p>${esc(`${g.parameter}: the value that keeps ${g.railway}'s revenue on this portfolio (in ${g.currency}) as under the rules in force.`)}</p>`,
-    tableHtml(
-      ['', 'value', `${g.railway} revenue`, 'residual'],
-      [
-        ['rules in force', '', money(g.baselineRevenue), ''],
-        ['draft as written', g.draftValue, money(g.draftRevenue), ''],
-        [
-          g.found ? 'found' : 'best found',
-          g.value,
-          g.revenueAtValue ? money(g.revenueAtValue) : '—',
-          g.residual ? signed(g.residual) : '—',
-        ],
-      ],
-    ),
+    `<p>${esc(`${aim}.`)}</p>`,
+    tableHtml(['', 'value', measure, 'residual'], rows),
     `<p>${esc(`${g.explanation} (${g.evaluations} trial values).`)}</p>`,
   ];
 }

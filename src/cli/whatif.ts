@@ -3,9 +3,10 @@ import { parseArgs } from 'node:util';
 import { BUNDLED_RULES_DIR } from '../config.js';
 import { epochOf } from '../domain/date-epochs.js';
 import { shipmentKey } from '../domain/impact-cache.js';
+import { DECIMAL_PATTERN } from '../domain/money.js';
 import type { GoalSeekReport } from '../domain/whatif-report.js';
 import { buildDraft, prepareBaseline } from '../rules/build-draft.js';
-import { goalSeekDraft } from '../rules/goal-seek-draft.js';
+import { type GoalSeekTarget, goalSeekDraft } from '../rules/goal-seek-draft.js';
 import { shipmentOf } from '../rules/portfolio-item.js';
 import { readDraft } from '../rules/read-draft.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
@@ -24,6 +25,7 @@ const OPTIONS = {
   rules: { type: 'string' },
   'goal-seek': { type: 'string' },
   'keep-revenue': { type: 'string' },
+  'rail-share': { type: 'string' },
   precision: { type: 'string' },
   'no-mode-shift': { type: 'boolean', default: false },
 } as const;
@@ -39,8 +41,9 @@ export async function whatif(args: readonly string[], io: CliIo): Promise<number
   const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true });
   if (!values.draft?.length || !values.portfolio)
     throw new UsageError('--draft and --portfolio are required');
-  if ((values['goal-seek'] === undefined) !== (values['keep-revenue'] === undefined))
-    throw new UsageError('--goal-seek and --keep-revenue go together');
+  const target = goalSeekTarget(values['keep-revenue'], values['rail-share']);
+  if ((values['goal-seek'] === undefined) !== (target === undefined))
+    throw new UsageError('--goal-seek goes with either --keep-revenue <RAILWAY> or --rail-share <0–1>');
   const currency = values.currency.toUpperCase();
   if (!/^[A-Z]{3}$/.test(currency))
     throw new UsageError(`--currency ${values.currency}: expected a code such as USD`);
@@ -92,12 +95,12 @@ export async function whatif(args: readonly string[], io: CliIo): Promise<number
   );
 
   let goalSeek: GoalSeekReport | undefined;
-  if (values['goal-seek'] && values['keep-revenue']) {
+  if (values['goal-seek'] && target) {
     const seeking = performance.now();
     const result = goalSeekDraft(
       baseline,
       read.files,
-      { parameter: values['goal-seek'], railway: values['keep-revenue'].toUpperCase(), currency, precision },
+      { parameter: values['goal-seek'], target, currency, precision },
       groups.values(),
     );
     if ('error' in result) throw new UsageError(result.error);
@@ -123,4 +126,19 @@ function refuse(io: CliIo, what: string, lines: readonly string[]): number {
 function ms(since: number): string {
   const elapsed = performance.now() - since;
   return elapsed < 10_000 ? `${elapsed.toFixed(0)} ms` : `${(elapsed / 1000).toFixed(1)} s`;
+}
+
+function goalSeekTarget(
+  keepRevenue: string | undefined,
+  railShare: string | undefined,
+): GoalSeekTarget | undefined {
+  if (keepRevenue !== undefined && railShare !== undefined)
+    throw new UsageError('--keep-revenue and --rail-share: give one of them');
+  if (keepRevenue !== undefined) return { kind: 'keep-revenue', railway: keepRevenue.toUpperCase() };
+  if (railShare === undefined) return undefined;
+  if (!DECIMAL_PATTERN.test(railShare) || Number(railShare) <= 0 || Number(railShare) > 1)
+    throw new UsageError(
+      `--rail-share ${railShare}: expected a share more than 0 and at most 1, such as 0.6`,
+    );
+  return { kind: 'rail-share', share: railShare };
 }

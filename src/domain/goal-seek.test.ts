@@ -31,6 +31,26 @@ describe('goalSeek', () => {
     expect(goalSeek(residual, amount('1.10'), { scale: 2 })).toMatchObject({ found: true, value: '0.83' });
   });
 
+  it('finds where a share that moves in steps meets its target, on the side that meets it', () => {
+    // Three shipments go to rail below 1.20, 1.37 and 2.05 per km: a share of 2/3 holds up to 1.37 and not above.
+    const thresholds = [amount('1.20'), amount('1.37'), amount('2.05')];
+    const share = (v: Amount) => amount(thresholds.filter((t) => v.lte(t)).length).dividedBy(3);
+    const residual = (v: Amount) => share(v).minus(amount(2).dividedBy(3));
+    const result = goalSeek(residual, amount('1.60'), { scale: 2, keep: 'at-least' });
+    expect(result).toMatchObject({ found: true, value: '1.37' });
+    expect(result.bracket?.map((p) => p.value)).toEqual(['1.37', '1.38']);
+    // Far below every threshold the first steps see no change; the steps double until they do.
+    expect(goalSeek(residual, amount('9.00'), { scale: 2, keep: 'at-least' })).toMatchObject({
+      found: true,
+      value: '1.37',
+    });
+    expect(goalSeek(residual, amount('1.30'), { scale: 2, keep: 'at-least' })).toMatchObject({
+      found: true,
+      value: '1.30',
+      explanation: 'the draft value already meets the target',
+    });
+  });
+
   it('says so when the parameter does not move the target', () => {
     const result = goalSeek(() => amount(50), amount('1.00'), { scale: 2 });
     expect(result.found).toBe(false);

@@ -23,6 +23,11 @@ export interface GoalSeekOptions {
   /** The smallest value allowed (default 0: rates and factors are not negative). */
   readonly min?: Amount | undefined;
   readonly maxEvaluations?: number | undefined;
+  /**
+   * Which end of the final bracket is the answer: the one whose residual is nearer zero (default), or the one whose
+   * residual is zero or more — for a target that must be met, not merely approached (a share of the portfolio).
+   */
+  readonly keep?: 'nearest' | 'at-least' | undefined;
 }
 
 /**
@@ -62,7 +67,12 @@ export function goalSeek(
   const v0 = round(start);
   const f0 = f(v0);
   if (f0 === undefined) return result(v0, false, 'the draft cannot be priced at its own value');
-  if (f0.isZero()) return result(v0, true, 'the draft value already meets the target');
+  const atLeast = options.keep === 'at-least';
+  if (atLeast ? !f0.isNegative() : f0.isZero())
+    return result(v0, true, 'the draft value already meets the target');
+  // Met exactly: where any value meeting the target will do. Where it must be met, the search goes on to the
+  // boundary, a residual of zero counting as met.
+  const exact = (r: Amount) => !atLeast && r.isZero();
 
   // Bracket: a first step each way, then secant steps (the residual is nearly linear in a rate or a factor),
   // doubling the step instead whenever the secant does not point further on.
@@ -74,9 +84,27 @@ export function goalSeek(
     if (v.lt(min)) continue;
     const fv = f(v);
     if (fv === undefined) continue;
-    if (fv.isZero()) return result(v, true, 'the residual is exactly zero at this value');
+    if (exact(fv)) return result(v, true, 'the residual is exactly zero at this value');
     if (fv.isNegative() !== f0.isNegative()) return refine(v0, f0, v, fv);
     if (fv.abs().lt(f0.abs()) && previous === undefined) previous = { v, fv };
+  }
+  // A residual that moves in steps (a share of the portfolio) may not move at all within the first steps: they then
+  // double each way, ten times at most (to about fifty times the draft value), until it moves.
+  let doubled = step;
+  for (let i = 0; i < 10 && previous === undefined; i++) {
+    doubled = doubled.times(2);
+    let moved = false;
+    for (const d of [1, -1] as const) {
+      const v = round(v0.plus(doubled.times(d)));
+      if (v.lt(min)) continue;
+      const fv = f(v);
+      if (fv === undefined || fv.eq(f0)) continue;
+      moved = true;
+      if (exact(fv)) return result(v, true, 'the residual is exactly zero at this value');
+      if (fv.isNegative() !== f0.isNegative()) return refine(v0, f0, v, fv);
+      if (fv.abs().lt(f0.abs())) previous = { v, fv };
+    }
+    if (moved) break;
   }
   if (previous === undefined)
     return result(
@@ -103,7 +131,7 @@ export function goalSeek(
     if (next.eq(b.v)) break;
     const fn = f(next);
     if (fn === undefined) break;
-    if (fn.isZero()) return result(next, true, 'the residual is exactly zero at this value');
+    if (exact(fn)) return result(next, true, 'the residual is exactly zero at this value');
     if (fn.isNegative() !== b.fv.isNegative()) return refine(b.v, b.fv, next, fn);
     a = b;
     b = { v: next, fv: fn };
@@ -126,7 +154,7 @@ export function goalSeek(
       if (mid.gte(hi.v)) mid = hi.v.minus(unit);
       const fm = f(mid);
       if (fm === undefined) break;
-      if (fm.isZero()) return result(mid, true, 'the residual is exactly zero at this value');
+      if (exact(fm)) return result(mid, true, 'the residual is exactly zero at this value');
       if (fm.isNegative() === lo.fv.isNegative()) {
         lo = { v: mid, fv: fm, weight: amount(1) };
         hi = { ...hi, weight: hi.weight.dividedBy(2) };
@@ -136,13 +164,13 @@ export function goalSeek(
       }
       bisectNext = !bisectNext && hi.v.minus(lo.v).gt(width.dividedBy(2));
     }
-    const best = lo.fv.abs().lte(hi.fv.abs()) ? lo.v : hi.v;
+    const best = atLeast ? (lo.fv.isNegative() ? hi.v : lo.v) : lo.fv.abs().lte(hi.fv.abs()) ? lo.v : hi.v;
     const converged = hi.v.minus(lo.v).lte(unit);
     return result(
       best,
       converged,
       converged
-        ? `the residual changes sign between ${lo.v.toFixed(options.scale)} and ${hi.v.toFixed(options.scale)}; the one nearer the target is kept`
+        ? `the residual changes sign between ${lo.v.toFixed(options.scale)} and ${hi.v.toFixed(options.scale)}; ${atLeast ? 'the one that meets the target is kept' : 'the one nearer the target is kept'}`
         : 'stopped after the most evaluations allowed',
       [lo.v, hi.v],
     );

@@ -28,10 +28,9 @@ export interface ShipmentResult extends ShipmentLine {
     | undefined;
 }
 
-export interface GoalSeekReport {
+interface GoalSeekCommon {
   /** "<rule file>#<YAML path>". */
   readonly parameter: string;
-  readonly railway: string;
   readonly currency: string;
   readonly draftValue: string;
   readonly value: string;
@@ -39,13 +38,31 @@ export interface GoalSeekReport {
   readonly explanation: string;
   readonly evaluations: number;
   readonly bracket?: [GoalSeekPoint, GoalSeekPoint] | undefined;
-  /** The railway's weighted revenue on the portfolio, in `currency`. */
+  /** What the value is off the target by: revenue at the value − revenue under the rules in force, or share − target. */
+  readonly residual?: string | undefined;
+}
+
+/** Keeping a railway's weighted revenue on the portfolio (in `currency`) as under the rules in force. */
+export interface RevenueGoalSeek extends GoalSeekCommon {
+  readonly objective: 'keep-revenue';
+  readonly railway: string;
   readonly baselineRevenue: string;
   readonly draftRevenue: string;
   readonly revenueAtValue?: string | undefined;
-  /** revenueAtValue − baselineRevenue. */
-  readonly residual?: string | undefined;
 }
+
+/** Rail the cheapest mode for at least a share of the portfolio's weight (of the shipments that can be compared). */
+export interface ShareGoalSeek extends GoalSeekCommon {
+  readonly objective: 'rail-share';
+  readonly targetShare: string;
+  /** The weight of the shipments compared: those with rail or an alternative under the rules in force. */
+  readonly comparableWeight: string;
+  readonly baselineShare: string;
+  readonly draftShare: string;
+  readonly shareAtValue?: string | undefined;
+}
+
+export type GoalSeekReport = RevenueGoalSeek | ShareGoalSeek;
 
 export interface WhatIfReport {
   readonly currency: string;

@@ -73,14 +73,20 @@ export function answerWhatIf(base: BaselineRules, body: WhatIfRequest): WhatIfRe
       overlay,
       {
         parameter: body.goalSeek.parameter,
-        railway: body.goalSeek.keepRevenue,
+        target:
+          body.goalSeek.keepRevenue !== undefined
+            ? { kind: 'keep-revenue', railway: body.goalSeek.keepRevenue }
+            : { kind: 'rail-share', share: String(body.goalSeek.railShare) },
         currency: body.currency,
         precision: body.goalSeek.precision,
       },
       groups.values(),
     );
-    if ('error' in found)
-      throw new DomainError('INVALID_REQUEST', found.error, { pointer: '/goalSeek/parameter' });
+    if ('error' in found) {
+      const field =
+        found.about !== 'target' ? 'parameter' : body.goalSeek.keepRevenue ? 'keepRevenue' : 'railShare';
+      throw new DomainError('INVALID_REQUEST', found.error, { pointer: `/goalSeek/${field}` });
+    }
     goalSeek = found.report;
   }
   return run.report({ shipments: body.shipments ? shipments : undefined, goalSeek });

@@ -64,8 +64,24 @@ export const WhatIfRequestSchema = z
     goalSeek: z
       .strictObject({
         parameter: z.string().min(3).max(400).describe('"<rule file>#<YAML path>" of a number in the draft'),
-        keepRevenue: z.string().regex(/^[A-Z]{2,5}$/, 'a railway code such as KTZ'),
+        keepRevenue: z
+          .string()
+          .regex(/^[A-Z]{2,5}$/, 'a railway code such as KTZ')
+          .optional()
+          .describe('the railway whose revenue on the portfolio must stay as under the rules in force'),
+        railShare: z
+          .number()
+          .gt(0)
+          .max(1)
+          .optional()
+          .describe(
+            'or: the share of the portfolio (by weight, of the shipments that can be compared with sea or road) for which rail must be the cheapest mode, e.g. 0.6',
+          ),
         precision: z.number().int().min(0).max(8).optional().describe('decimals of the answer'),
+      })
+      .refine((g) => (g.keepRevenue === undefined) !== (g.railShare === undefined), {
+        message: 'give either keepRevenue or railShare',
+        path: ['keepRevenue'],
       })
       .optional(),
   })
@@ -135,6 +151,35 @@ const GroupSchema = z.object({ group: z.string(), shipments: z.number(), ...Figu
 
 const GoalSeekPointSchema = z.object({ value: z.string(), residual: z.string().optional() });
 
+const GoalSeekCommonSchema = z.object({
+  parameter: z.string(),
+  currency: z.string(),
+  draftValue: z.string(),
+  value: z.string(),
+  found: z.boolean(),
+  explanation: z.string(),
+  evaluations: z.number(),
+  bracket: z.tuple([GoalSeekPointSchema, GoalSeekPointSchema]).optional(),
+  residual: z.string().optional(),
+});
+
+const RevenueGoalSeekSchema = GoalSeekCommonSchema.extend({
+  objective: z.literal('keep-revenue'),
+  railway: z.string(),
+  baselineRevenue: z.string(),
+  draftRevenue: z.string(),
+  revenueAtValue: z.string().optional(),
+});
+
+const ShareGoalSeekSchema = GoalSeekCommonSchema.extend({
+  objective: z.literal('rail-share'),
+  targetShare: z.string(),
+  comparableWeight: z.string(),
+  baselineShare: z.string(),
+  draftShare: z.string(),
+  shareAtValue: z.string().optional(),
+});
+
 export const WhatIfResponseSchema = z
   .object({
     currency: z.string(),
@@ -191,23 +236,7 @@ export const WhatIfResponseSchema = z
         .optional(),
     }),
     modeShift: z.object({ available: z.boolean(), note: z.string() }),
-    goalSeek: z
-      .object({
-        parameter: z.string(),
-        railway: z.string(),
-        currency: z.string(),
-        draftValue: z.string(),
-        value: z.string(),
-        found: z.boolean(),
-        explanation: z.string(),
-        evaluations: z.number(),
-        bracket: z.tuple([GoalSeekPointSchema, GoalSeekPointSchema]).optional(),
-        baselineRevenue: z.string(),
-        draftRevenue: z.string(),
-        revenueAtValue: z.string().optional(),
-        residual: z.string().optional(),
-      })
-      .optional(),
+    goalSeek: z.discriminatedUnion('objective', [RevenueGoalSeekSchema, ShareGoalSeekSchema]).optional(),
     shipments: z.array(ShipmentResultSchema).optional(),
   })
   .meta({ id: 'WhatIfResponse' });

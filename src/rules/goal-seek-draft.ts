@@ -1,5 +1,6 @@
+import { cheapestMode } from '../domain/cheapest-mode.js';
 import { goalSeek } from '../domain/goal-seek.js';
-import { type Amount, amount, ZERO } from '../domain/money.js';
+import { type Amount, amount, sum, ZERO } from '../domain/money.js';
 import { priceOutcome } from '../domain/price-outcome.js';
 import type { RuleSet } from '../domain/rule-set.js';
 import type { RateRequest } from '../domain/shipment.js';
@@ -14,25 +15,38 @@ import { parseSourceFile } from './source-file.js';
 export interface GoalSeekRequest {
   /** "<rule file>#<YAML path>" of a number in the draft (or in a baseline file, which the draft then changes). */
   readonly parameter: string;
-  /** The railway whose revenue on the portfolio must stay as it is under the baseline. */
-  readonly railway: string;
+  readonly target: GoalSeekTarget;
   readonly currency: string;
   /** Decimals of the answer; default: as many as the draft value is written with. */
   readonly precision?: number | undefined;
 }
 
+/**
+ * What the value must achieve: a railway's weighted revenue on the portfolio kept as it is under the rules in force,
+ * or rail the cheapest mode for at least a share (0 to 1) of the portfolio's weight.
+ */
+export type GoalSeekTarget =
+  | { readonly kind: 'keep-revenue'; readonly railway: string }
+  | { readonly kind: 'rail-share'; readonly share: string };
+
 type Group = { readonly request: RateRequest; readonly weight: Amount };
 
+/** Why no search was made: about the parameter (default), or about the target. */
+export interface GoalSeekRefusal {
+  readonly error: string;
+  readonly about?: 'target' | undefined;
+}
+
 /**
- * Finds the value of one draft parameter that keeps a railway's weighted revenue on the portfolio (its shares
- * converted to the portfolio's currency) equal to the baseline's, within what rounding allows.
+ * Finds the value of one draft parameter that meets the target on the portfolio, within what rounding allows: the
+ * revenue kept (its residual nearest zero), or the share reached (the value nearest the draft's that reaches it).
  */
 export function goalSeekDraft(
   baseline: BaselineRules,
   overlay: readonly RuleFileText[],
   request: GoalSeekRequest,
   groups: Iterable<Group>,
-): { report: GoalSeekReport } | { error: string } {
+): { report: GoalSeekReport } | GoalSeekRefusal {
   const target = splitTarget(request.parameter);
   if (!target) return { error: `--goal-seek expects "<rule file>#<YAML path>", not "${request.parameter}"` };
   const files = layOver(baseline.files, overlay);
@@ -46,57 +60,123 @@ export function goalSeekDraft(
   const written = typeof current === 'number' ? String(current) : current;
   if (typeof written !== 'string' || !/^-?\d+(\.\d+)?$/.test(written))
     return { error: `${request.parameter} is not a number (it is ${JSON.stringify(current)})` };
-  if (!baseline.ruleSet.railways.has(request.railway))
-    return {
-      error: `unknown railway ${request.railway} (railways: ${[...baseline.ruleSet.railways.keys()].join(', ')})`,
-    };
+  const objective = objectiveOf(request, baseline.ruleSet, [...groups]);
+  if ('error' in objective) return objective;
 
-  const list = [...groups];
-  const revenue = (ruleSet: RuleSet) => {
-    let total = ZERO;
-    for (const group of list) {
-      const outcome = priceOutcome(ruleSet, { ...group.request, currency: request.currency });
-      if (!outcome.priced) continue;
-      for (const share of outcome.railways)
-        if (share.railway === request.railway)
-          total = total.plus(amount(share.converted).times(group.weight));
-    }
-    return total;
-  };
-  const baselineRevenue = revenue(baseline.ruleSet);
-  const revenueAt = new Map<string, Amount | undefined>();
+  const goal = objective.measure(baseline.ruleSet);
+  const goalValue = request.target.kind === 'keep-revenue' ? goal : amount(request.target.share);
+  const measuredAt = new Map<string, Amount | undefined>();
   const scale = request.precision ?? written.split('.')[1]?.length ?? 0;
-  const revenueWith = (value: Amount): Amount | undefined => {
+  const measureWith = (value: Amount): Amount | undefined => {
     const text = value.toFixed(scale);
-    if (revenueAt.has(text)) return revenueAt.get(text);
+    if (measuredAt.has(text)) return measuredAt.get(text);
     const edited = setRuleValue(file.text, target.path, typeof current === 'number' ? Number(text) : text);
     let result: Amount | undefined;
     if ('text' in edited) {
       const report = checkRuleFiles(layOver(files, [{ path: file.path, text: edited.text }]));
-      if (report.ruleSet) result = revenue(report.ruleSet);
+      if (report.ruleSet) result = objective.measure(report.ruleSet);
     }
-    revenueAt.set(text, result);
+    measuredAt.set(text, result);
     return result;
   };
   const start = amount(written);
-  const draftRevenue = revenueWith(start);
-  const found = goalSeek((v) => revenueWith(v)?.minus(baselineRevenue), start, { scale });
-  const atValue = revenueWith(amount(found.value));
+  const atDraft = measureWith(start);
+  const found = goalSeek((v) => measureWith(v)?.minus(goalValue), start, {
+    scale,
+    keep: request.target.kind === 'rail-share' ? 'at-least' : 'nearest',
+  });
+  const atValue = measureWith(amount(found.value));
+  const common = {
+    parameter: request.parameter,
+    currency: request.currency,
+    draftValue: written,
+    value: found.value,
+    found: found.found,
+    explanation: found.explanation,
+    evaluations: found.evaluations,
+    bracket: found.bracket,
+    residual: atValue?.minus(goalValue).toFixed(objective.scale),
+  };
+  const shown = (value: Amount | undefined) => value?.toFixed(objective.scale);
   return {
-    report: {
-      parameter: request.parameter,
-      railway: request.railway,
-      currency: request.currency,
-      draftValue: written,
-      value: found.value,
-      found: found.found,
-      explanation: found.explanation,
-      evaluations: found.evaluations,
-      bracket: found.bracket,
-      baselineRevenue: baselineRevenue.toFixed(2),
-      draftRevenue: draftRevenue?.toFixed(2) ?? 'unpriceable',
-      revenueAtValue: atValue?.toFixed(2),
-      residual: atValue?.minus(baselineRevenue).toFixed(2),
+    report:
+      request.target.kind === 'keep-revenue'
+        ? {
+            ...common,
+            objective: 'keep-revenue',
+            railway: request.target.railway,
+            baselineRevenue: goal.toFixed(2),
+            draftRevenue: shown(atDraft) ?? 'unpriceable',
+            revenueAtValue: shown(atValue),
+          }
+        : {
+            ...common,
+            objective: 'rail-share',
+            targetShare: goalValue.toFixed(),
+            comparableWeight: objective.comparableWeight.toFixed(),
+            baselineShare: goal.toFixed(objective.scale),
+            draftShare: shown(atDraft) ?? 'unpriceable',
+            shareAtValue: shown(atValue),
+          },
+  };
+}
+
+interface Objective {
+  /** What the target is measured in, for a rule set: revenue in the portfolio's currency, or rail's share. */
+  measure(ruleSet: RuleSet): Amount;
+  /** Decimals shown. */
+  readonly scale: number;
+  readonly comparableWeight: Amount;
+}
+
+function objectiveOf(
+  request: GoalSeekRequest,
+  ruleSet: RuleSet,
+  groups: readonly Group[],
+): Objective | GoalSeekRefusal {
+  const { target, currency } = request;
+  if (target.kind === 'keep-revenue') {
+    if (!ruleSet.railways.has(target.railway))
+      return {
+        error: `unknown railway ${target.railway} (railways: ${[...ruleSet.railways.keys()].join(', ')})`,
+        about: 'target',
+      };
+    return {
+      scale: 2,
+      comparableWeight: ZERO,
+      measure: (rules) => {
+        let total = ZERO;
+        for (const group of groups) {
+          const outcome = priceOutcome(rules, { ...group.request, currency });
+          if (!outcome.priced) continue;
+          for (const share of outcome.railways)
+            if (share.railway === target.railway)
+              total = total.plus(amount(share.converted).times(group.weight));
+        }
+        return total;
+      },
+    };
+  }
+  const share = amount(target.share);
+  if (share.lte(0) || share.gt(1))
+    return { error: `a rail share is more than 0 and at most 1, not ${target.share}` };
+  // The shipments compared are those that can be compared under the rules in force: rail or an alternative in force.
+  const comparable = groups.filter((g) => cheapestMode(ruleSet, { ...g.request, currency }) !== undefined);
+  const comparableWeight = sum(comparable.map((g) => g.weight));
+  if (comparableWeight.isZero())
+    return {
+      error: 'no shipment of the portfolio can be compared with an alternative to rail',
+      about: 'target',
+    };
+  return {
+    scale: 4,
+    comparableWeight,
+    measure: (rules) => {
+      let rail = ZERO;
+      for (const group of comparable)
+        if (cheapestMode(rules, { ...group.request, currency })?.mode === 'rail')
+          rail = rail.plus(group.weight);
+      return rail.dividedBy(comparableWeight);
     },
   };
 }

@@ -103,6 +103,50 @@ describe('throughrate whatif', () => {
     expect(cli.summary.revenue.pricedBoth).toBe(cli.summary.revenue.change);
   });
 
+  it('seeks a rail share by goal seek with the same answer as POST /v1/whatif', async () => {
+    const parameter = `${DRAFT_PATH}#regimes[cis-transit].rates[transit-container-40-loaded].formula.perKm`;
+    const s246 = join(dir, 's246.csv');
+    writeFileSync(s246, `${ROWS[0]}\nS246,SELYATINO,MASHHAD,693000,40ft,20,2026-07-13,12,private,yes,18,\n`);
+    const json = join(dir, 'share.json');
+    const { out, io } = capture();
+    const args = ['whatif', '--draft', DRAFT_DIR, '--portfolio', s246, '--goal-seek', parameter];
+    const code = await main([...args, '--rail-share', '1', '--precision', '3', '--out', json], io);
+    expect(code).toBe(0);
+    expect(out.stdout).toMatch(/Goal seek: .*rail is the cheapest mode for at least 100 % of this portfolio/);
+    const cli = JSON.parse(readFileSync(json, 'utf8')).goalSeek;
+
+    const text = readFileSync(join(DRAFT_DIR, DRAFT_PATH), 'utf8');
+    const res = await request(server.url)
+      .post('/v1/whatif')
+      .send({
+        draft: { files: [{ path: DRAFT_PATH, text }] },
+        portfolio: [
+          {
+            id: 'S246',
+            origin: 'SELYATINO',
+            destination: 'MASHHAD',
+            cargo: '693000',
+            units: '40ft',
+            count: 20,
+            date: '2026-07-13',
+            weight: '12',
+            ownership: 'private',
+            loaded: true,
+            massTonnes: 18,
+          },
+        ],
+        shipments: false,
+        goalSeek: { parameter, railShare: 1, precision: 3 },
+      })
+      .expect(200);
+    expect(cli).toEqual(res.body.goalSeek);
+    expect(cli).toMatchObject({ objective: 'rail-share', found: true, shareAtValue: '1.0000' });
+
+    const both = capture();
+    expect(await main([...args, '--rail-share', '1', '--keep-revenue', 'KTZ'], both.io)).toBe(2);
+    expect(both.out.stderr).toMatch(/--keep-revenue and --rail-share: give one of them/);
+  });
+
   it('prints the summary, with the order of the changes, and writes a self-contained HTML report', async () => {
     const { out, io } = capture();
     const html = join(dir, 'report.html');

@@ -139,6 +139,54 @@ describe('POST /v1/whatif', () => {
     expect(rates.body.options[0].total.amount).toBe('289905.00');
   });
 
+  it('finds by goal seek the transit rate up to which rail stays the cheapest mode for a share of the portfolio', async () => {
+    // S246 (see above): rail is the cheapest mode at KTZ's transit rate in force, 1.1232 CHF per box-km, and the
+    // Caspian is at the draft's 1.23552. Rail must stay cheapest for all of this one-shipment portfolio: the answer
+    // is the highest rate, to 3 decimals, at which it does — nearest the draft's value — and one step more loses it.
+    const S246 = {
+      ...KTZ_BOX,
+      id: 'S246',
+      origin: 'SELYATINO',
+      destination: 'MASHHAD',
+      count: 20,
+      date: '2026-07-13',
+    };
+    const parameter = `${DRAFT_PATH}#regimes[cis-transit].rates[transit-container-40-loaded].formula.perKm`;
+    const res = await post({
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [S246],
+      shipments: false,
+      attribution: false,
+      goalSeek: { parameter, railShare: 1, precision: 3 },
+    }).expect(200);
+    const seek = res.body.goalSeek;
+    expect(seek).toMatchObject({
+      objective: 'rail-share',
+      targetShare: '1',
+      comparableWeight: '1',
+      baselineShare: '1.0000',
+      draftShare: '0.0000',
+      shareAtValue: '1.0000',
+      residual: '0.0000',
+      found: true,
+    });
+    const value = Number(seek.value);
+    expect(value).toBeGreaterThan(1.1232);
+    expect(value).toBeLessThan(1.23552);
+    expect(seek.bracket.map((p: { value: string }) => p.value)).toEqual([
+      seek.value,
+      (value + 0.001).toFixed(3),
+    ]);
+    expect(seek.bracket[1].residual).toBe('-1');
+
+    const both = await post({
+      draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
+      portfolio: [S246],
+      goalSeek: { parameter, railShare: 1, keepRevenue: 'KTZ' },
+    }).expect(400);
+    expect(both.body.errors[0].pointer).toBe('/goalSeek/keepRevenue');
+  });
+
   it('turns an override map with an effective date into a new dated version', async () => {
     const res = await post({
       draft: {
