@@ -21,6 +21,16 @@ const KTZ_BOX = {
   ownership: 'private',
 };
 
+/** Sample row S246: 20 private 40 ft boxes Selyatino → Mashhad in July 2026, through Kazakhstan in transit. */
+const S246 = {
+  ...KTZ_BOX,
+  id: 'S246',
+  origin: 'SELYATINO',
+  destination: 'MASHHAD',
+  count: 20,
+  date: '2026-07-13',
+};
+
 describe('POST /v1/whatif', () => {
   let server: RunningApp;
   beforeAll(async () => {
@@ -76,18 +86,9 @@ describe('POST /v1/whatif', () => {
   });
 
   it('reports a shipment whose cheapest mode turns from rail to the Caspian under the draft', async () => {
-    // Sample row S246: 20 private 40 ft boxes Selyatino → Mashhad in July 2026, through Kazakhstan in transit.
-    const shipment = {
-      ...KTZ_BOX,
-      id: 'S246',
-      origin: 'SELYATINO',
-      destination: 'MASHHAD',
-      count: 20,
-      date: '2026-07-13',
-    };
     const res = await post({
       draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
-      portfolio: [shipment],
+      portfolio: [S246],
     }).expect(200);
     const [result] = res.body.shipments;
     expect(res.body.modeShift.available).toBe(true);
@@ -140,17 +141,9 @@ describe('POST /v1/whatif', () => {
   });
 
   it('finds by goal seek the transit rate up to which rail stays the cheapest mode for a share of the portfolio', async () => {
-    // S246 (see above): rail is the cheapest mode at KTZ's transit rate in force, 1.1232 CHF per box-km, and the
+    // S246: rail is the cheapest mode at KTZ's transit rate in force, 1.1232 CHF per box-km, and the
     // Caspian is at the draft's 1.23552. Rail must stay cheapest for all of this one-shipment portfolio: the answer
     // is the highest rate, to 3 decimals, at which it does — nearest the draft's value — and one step more loses it.
-    const S246 = {
-      ...KTZ_BOX,
-      id: 'S246',
-      origin: 'SELYATINO',
-      destination: 'MASHHAD',
-      count: 20,
-      date: '2026-07-13',
-    };
     const parameter = `${DRAFT_PATH}#regimes[cis-transit].rates[transit-container-40-loaded].formula.perKm`;
     const res = await post({
       draft: { files: [{ path: DRAFT_PATH, text: DRAFT_TEXT }] },
