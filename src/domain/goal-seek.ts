@@ -75,34 +75,23 @@ export function goalSeek(
   const exact = (r: Amount) => !atLeast && r.isZero();
 
   // Bracket: a first step each way, then secant steps (the residual is nearly linear in a rate or a factor),
-  // doubling the step instead whenever the secant does not point further on.
+  // doubling the step instead whenever the secant does not point further on. A residual that moves in steps (a share
+  // of the portfolio) may not move at all within the first step: it then doubles each way, ten times at most (to
+  // about fifty times the draft value), until the residual moves.
   let step = round(v0.abs().times('0.05'));
   if (step.lt(unit)) step = unit;
   let previous: { v: Amount; fv: Amount } | undefined;
-  for (const d of [1, -1] as const) {
-    const v = round(v0.plus(step.times(d)));
-    if (v.lt(min)) continue;
-    const fv = f(v);
-    if (fv === undefined) continue;
-    if (exact(fv)) return result(v, true, 'the residual is exactly zero at this value');
-    if (fv.isNegative() !== f0.isNegative()) return refine(v0, f0, v, fv);
-    if (fv.abs().lt(f0.abs()) && previous === undefined) previous = { v, fv };
-  }
-  // A residual that moves in steps (a share of the portfolio) may not move at all within the first steps: they then
-  // double each way, ten times at most (to about fifty times the draft value), until it moves.
-  let doubled = step;
-  for (let i = 0; i < 10 && previous === undefined; i++) {
-    doubled = doubled.times(2);
+  for (let i = 0, probe = step; i <= 10 && previous === undefined; i++, probe = probe.times(2)) {
     let moved = false;
     for (const d of [1, -1] as const) {
-      const v = round(v0.plus(doubled.times(d)));
+      const v = round(v0.plus(probe.times(d)));
       if (v.lt(min)) continue;
       const fv = f(v);
       if (fv === undefined || fv.eq(f0)) continue;
       moved = true;
       if (exact(fv)) return result(v, true, 'the residual is exactly zero at this value');
       if (fv.isNegative() !== f0.isNegative()) return refine(v0, f0, v, fv);
-      if (fv.abs().lt(f0.abs())) previous = { v, fv };
+      if (fv.abs().lt(f0.abs()) && previous === undefined) previous = { v, fv };
     }
     if (moved) break;
   }
