@@ -93,6 +93,7 @@ function decide(input: OptionInput, localTotals: readonly Amount[], notes?: stri
   const { currency } = input;
   const covers = (i: number) => rate.railways.includes(input.legs[i]?.leg.railway ?? '');
   const unit = perUnitShares(
+    applied,
     input,
     input.legs.filter((_, i) => covers(i)),
   );
@@ -131,8 +132,11 @@ const perUnitCache = new WeakMap<ThroughRateAmount, Map<string, UnitThroughRate>
  * converted to the requested and to each railway's currency, the line for one unit — depends only on the rules,
  * the distances, the currency, the date and the kind of unit: worked out once per rate amount and reused.
  */
-function perUnitShares(input: OptionInput, covered: readonly LegPrice[]): UnitThroughRate {
-  const { rate, amount: rateAmount, agreement } = input.terms.throughRate as AppliedThroughRate;
+function perUnitShares(
+  { rate, amount: rateAmount, agreement }: AppliedThroughRate,
+  input: OptionInput,
+  covered: readonly LegPrice[],
+): UnitThroughRate {
   const { shipment, currency, fx } = input;
   const key = `${currency}|${shipment.date}|${shipment.unit.kind}|${covered
     .map((l) => `${l.leg.railway}:${l.leg.km}:${l.regime.currency}`)
