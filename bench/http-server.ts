@@ -1,6 +1,6 @@
 import Fastify from 'fastify';
 import { BUNDLED_RULES_DIR } from '../src/config.js';
-import { calculateRates } from '../src/domain/calculate-rates.js';
+import { calculateRates } from '../src/domain/pricing/calculate-rates.js';
 import { buildApp } from '../src/http/build-app.js';
 import { loadRuleSet } from '../src/rules/load-rule-set.js';
 import { FOUR_RAILWAYS } from './rates.js';

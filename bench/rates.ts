@@ -2,8 +2,8 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { BUNDLED_RULES_DIR } from '../src/config.js';
-import { calculateRates } from '../src/domain/calculate-rates.js';
-import type { RateRequest } from '../src/domain/shipment.js';
+import { calculateRates } from '../src/domain/pricing/calculate-rates.js';
+import type { RateRequest } from '../src/domain/pricing/shipment.js';
 import { loadRuleSet } from '../src/rules/load-rule-set.js';
 import { medianOpsPerSecond, printRow } from './suite.js';
 

@@ -2,11 +2,11 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from '
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { parseCsvLine, parseRow } from '../src/cli/read-portfolio.js';
-import { ImpactTotals } from '../src/domain/impact-totals.js';
-import { amount } from '../src/domain/money.js';
-import { priceOutcome } from '../src/domain/price-outcome.js';
-import { shipmentOf } from '../src/rules/portfolio-item.js';
+import { amount } from '../src/domain/core/money.js';
+import { ImpactTotals } from '../src/domain/whatif/impact-totals.js';
+import { priceOutcome } from '../src/domain/whatif/price-outcome.js';
+import { shipmentOf } from '../src/workbench/whatif/portfolio-item.js';
+import { parseCsvLine, parseRow } from '../src/workbench/whatif/read-portfolio.js';
 import { printRow } from './suite.js';
 import { type AssessedGroup, csvHeader, loadScenario, SAMPLE_PORTFOLIO } from './whatif-stream.js';
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { compareModes } from '../domain/compare-modes.js';
-import type { BreakEvenResult, ComparedOption, CompareResult } from '../domain/comparison.js';
-import { amount, formatFigure } from '../domain/money.js';
+import { compareModes } from '../domain/comparison/compare-modes.js';
+import type { BreakEvenResult, ComparedOption, CompareResult } from '../domain/comparison/compare-result.js';
+import { amount, formatFigure } from '../domain/core/money.js';
 import { type CliIo, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 import { QUOTE_OPTIONS, requestFromFlags } from './quote.js';

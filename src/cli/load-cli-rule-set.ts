@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { BUNDLED_RULES_DIR } from '../config.js';
-import type { RuleSet } from '../domain/rule-set.js';
+import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import { loadRuleSet } from '../rules/load-rule-set.js';
 import type { CliIo } from './io.js';
 

@@ -1,4 +1,4 @@
-import { isDomainError } from '../domain/domain-error.js';
+import { isDomainError } from '../domain/core/domain-error.js';
 import { RuleSetError } from '../rules/rule-issue.js';
 import { compare } from './compare.js';
 import { type CliIo, UsageError } from './io.js';

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { calculateRates } from '../domain/calculate-rates.js';
-import type { RatesResult } from '../domain/quote.js';
-import type { RateRequest } from '../domain/shipment.js';
-import { RatesRequestSchema } from '../http/schemas.js';
+import { RatesRequestSchema } from '../contract/rates-schemas.js';
+import { calculateRates } from '../domain/pricing/calculate-rates.js';
+import type { RatesResult } from '../domain/pricing/rate-option.js';
+import type { RateRequest } from '../domain/pricing/shipment.js';
 import { type CliIo, today, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isValidIsoDate } from '../domain/dates.js';
-import { DomainError } from '../domain/domain-error.js';
-import type { IssuedQuote } from '../domain/issue-quote.js';
-import { isExpired } from '../domain/quote-validity.js';
-import { type QuoteReplay, replayQuote } from '../domain/replay-quote.js';
+import { isValidIsoDate } from '../domain/core/dates.js';
+import { DomainError } from '../domain/core/domain-error.js';
+import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
+import { isExpired } from '../domain/quotes/quote-validity.js';
+import { type QuoteReplay, replayQuote } from '../domain/quotes/replay-quote.js';
 import { openQuoteStore } from '../store/open-quote-store.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import { type CliIo, today, UsageError } from './io.js';

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_RULES_DIR } from '../config.js';
-import { diffRules } from '../rules/diff-rules.js';
-import { readRuleSide } from '../rules/read-draft.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
+import { readRuleSide } from '../workbench/drafts/read-draft.js';
+import { diffRules } from '../workbench/rule-diff/diff-rules.js';
 import { type CliIo, UsageError } from './io.js';
 
 /**

@@ -4,8 +4,8 @@ import { BUNDLED_RULES_DIR } from '../config.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
+import { runRuleTests } from '../workbench/rule-tests/run-rule-tests.js';
 import type { CliIo } from './io.js';
-import { runRuleTests } from './run-rule-tests.js';
 
 /**
  * `throughrate rules test [dir]`: runs the rule tests in <dir>/tests (default: the rules in use) against the rules

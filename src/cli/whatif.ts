@@ -1,21 +1,21 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BUNDLED_RULES_DIR } from '../config.js';
-import { epochOf } from '../domain/date-epochs.js';
-import { shipmentKey } from '../domain/impact-cache.js';
-import { DECIMAL_PATTERN } from '../domain/money.js';
-import type { GoalSeekReport } from '../domain/whatif-report.js';
-import { buildDraft, prepareBaseline } from '../rules/build-draft.js';
-import { type GoalSeekTarget, goalSeekDraft } from '../rules/goal-seek-draft.js';
-import { shipmentOf } from '../rules/portfolio-item.js';
-import { readDraft } from '../rules/read-draft.js';
+import { epochOf } from '../domain/core/date-epochs.js';
+import { DECIMAL_PATTERN } from '../domain/core/money.js';
+import { shipmentKey } from '../domain/whatif/impact-cache.js';
+import type { GoalSeekReport } from '../domain/whatif/whatif-report.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
-import { ShipmentGroups, WhatIfRun } from '../rules/whatif-run.js';
-import { formatWhatIf } from './format-whatif.js';
+import { buildDraft, prepareBaseline } from '../workbench/drafts/build-draft.js';
+import { readDraft } from '../workbench/drafts/read-draft.js';
+import { formatWhatIf } from '../workbench/report/format-whatif.js';
+import { openReportFile } from '../workbench/report/whatif-files.js';
+import { type GoalSeekTarget, goalSeekDraft } from '../workbench/whatif/goal-seek-draft.js';
+import { shipmentOf } from '../workbench/whatif/portfolio-item.js';
+import { readPortfolio } from '../workbench/whatif/read-portfolio.js';
+import { ShipmentGroups, WhatIfRun } from '../workbench/whatif/whatif-run.js';
 import { type CliIo, UsageError } from './io.js';
-import { readPortfolio } from './read-portfolio.js';
-import { openReportFile } from './whatif-files.js';
 
 const OPTIONS = {
   draft: { type: 'string', multiple: true },

@@ -8,9 +8,10 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { RuleSet } from '../domain/rule-set.js';
+import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
+import type { AppContext } from './app-context.js';
 import { problemFor, sendProblem } from './problem-details.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
@@ -30,11 +31,6 @@ export interface AppOptions {
   readonly store?: QuoteStore;
   /** The texts the rule set was loaded from; POST /v1/whatif lays drafts over them (503 without them). */
   readonly ruleFiles?: readonly RuleFileText[];
-}
-
-export interface AppContext {
-  readonly ruleSet: RuleSet;
-  today(): string;
 }
 
 export const API_VERSION = '0.1.0';

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { type DomainErrorCode, isDomainError } from '../domain/domain-error.js';
+import { type DomainErrorCode, isDomainError } from '../domain/core/domain-error.js';
 
 /** RFC 9457 problem document. */
 export interface Problem {

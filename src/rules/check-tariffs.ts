@@ -1,4 +1,4 @@
-import type { FxRules } from '../domain/fx.js';
+import type { FxRules } from '../domain/rule-set/fx.js';
 import type { Parsed } from './compile-reference-data.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { AmendmentFile, RailwayVersionFile } from './schema/railway.js';

@@ -1,3 +1,4 @@
+import { amount } from '../domain/core/money.js';
 import type {
   AlternativeItem,
   AlternativeLeg,
@@ -6,10 +7,9 @@ import type {
   AlternativesVersion,
   Estimate,
   LegStage,
-} from '../domain/alternatives.js';
-import { RAIL_EMISSION_FACTOR } from '../domain/alternatives.js';
-import { amount } from '../domain/money.js';
-import type { RuleRef } from '../domain/tariff.js';
+} from '../domain/rule-set/alternative-cards.js';
+import { RAIL_EMISSION_FACTOR } from '../domain/rule-set/alternative-cards.js';
+import type { RuleRef } from '../domain/rule-set/tariff.js';
 import type { Parsed } from './compile-reference-data.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { AlternativesFile } from './schema/alternatives.js';

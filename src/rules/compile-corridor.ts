@@ -1,6 +1,6 @@
-import type { Apportionment, CorridorAgreement, RouteStep } from '../domain/corridor.js';
-import { amount } from '../domain/money.js';
-import type { ReductionPolicy, RuleRef } from '../domain/tariff.js';
+import { amount } from '../domain/core/money.js';
+import type { Apportionment, CorridorAgreement, RouteStep } from '../domain/rule-set/corridor-agreement.js';
+import type { ReductionPolicy, RuleRef } from '../domain/rule-set/tariff.js';
 import type { Parsed } from './compile-reference-data.js';
 import { compileWhen } from './compile-tariff.js';
 import type { RuleIssue } from './rule-issue.js';

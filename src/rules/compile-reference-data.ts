@@ -1,8 +1,8 @@
-import type { CargoCatalogue, CargoGroup, EtsngCode, GngCode } from '../domain/cargo.js';
-import type { CoefficientTable, FxRate, FxRules } from '../domain/fx.js';
-import { amount } from '../domain/money.js';
-import type { Border, Crossing, Link, Station } from '../domain/network.js';
-import type { RuleRef } from '../domain/tariff.js';
+import { amount } from '../domain/core/money.js';
+import type { CargoCatalogue, CargoGroup, EtsngCode, GngCode } from '../domain/rule-set/cargo.js';
+import type { CoefficientTable, FxRate, FxRules } from '../domain/rule-set/fx.js';
+import type { Border, Crossing, Link, Station } from '../domain/rule-set/network.js';
+import type { RuleRef } from '../domain/rule-set/tariff.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { CargoFile } from './schema/cargo.js';
 import type { FxFile } from './schema/fx.js';

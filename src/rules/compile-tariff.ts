@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { amount, formatFigure } from '../domain/money.js';
+import { amount, formatFigure } from '../domain/core/money.js';
 import type {
   Amendment,
   Band,
@@ -10,7 +10,7 @@ import type {
   RoundingByUnit,
   RuleRef,
   When,
-} from '../domain/tariff.js';
+} from '../domain/rule-set/tariff.js';
 import { formatPath } from './rule-issue.js';
 import type { RoundingByUnitSchema } from './schema/common.js';
 import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import { buildNetwork } from '../domain/network.js';
-import { createRuleSet, type RuleSet } from '../domain/rule-set.js';
-import type { Amendment, RailwayVersion } from '../domain/tariff.js';
+import { buildNetwork } from '../domain/rule-set/network.js';
+import { createRuleSet, type RuleSet } from '../domain/rule-set/rule-set.js';
+import type { Amendment, RailwayVersion } from '../domain/rule-set/tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
 import { compileCorridors } from './compile-corridor.js';

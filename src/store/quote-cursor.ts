@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/domain-error.js';
+import { DomainError } from '../domain/core/domain-error.js';
 
 /** The position after the last quote of a page: its issue instant and id (the listing's sort key). */
 export interface QuoteCursor {

@@ -1,6 +1,6 @@
-import type { IsoDate } from '../domain/dates.js';
-import type { IssuedQuote } from '../domain/issue-quote.js';
-import type { Money } from '../domain/money.js';
+import type { IsoDate } from '../domain/core/dates.js';
+import type { Money } from '../domain/core/money.js';
+import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
 
 /** What is written for one issued quote: the document and, when the client sent one, its idempotency key. */
 export interface QuoteRecord {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../domain/canonical-json.js';
+import { canonicalJson } from '../domain/core/canonical-json.js';
 
 /** SHA-256 of a request body whatever the order of its keys: equal bodies, equal hashes. */
 export function requestHash(body: unknown): string {

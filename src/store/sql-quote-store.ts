@@ -1,4 +1,4 @@
-import type { IssuedQuote } from '../domain/issue-quote.js';
+import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
 import { decodeCursor, encodeCursor } from './quote-cursor.js';
 import type {
   IssueOutcome,

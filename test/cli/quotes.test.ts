@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type IssuedQuote, issueQuote } from '../../src/domain/issue-quote.js';
+import { type IssuedQuote, issueQuote } from '../../src/domain/quotes/issue-quote.js';
 import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
 import { requestHash } from '../../src/store/request-hash.js';
 import { bundledRuleSet } from '../helpers/app.js';

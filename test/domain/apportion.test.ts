@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apportion } from '../../src/domain/apportion.js';
-import { amount, sum } from '../../src/domain/money.js';
+import { amount, sum } from '../../src/domain/core/money.js';
+import { apportion } from '../../src/domain/pricing/corridor/apportion.js';
 
 const cents = { scale: 2, mode: 'half-up' } as const;
 

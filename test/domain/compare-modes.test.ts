@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareModes } from '../../src/domain/compare-modes.js';
-import type { ComparedOption } from '../../src/domain/comparison.js';
-import { isDomainError } from '../../src/domain/domain-error.js';
-import type { RateRequest } from '../../src/domain/shipment.js';
+import { compareModes } from '../../src/domain/comparison/compare-modes.js';
+import type { ComparedOption } from '../../src/domain/comparison/compare-result.js';
+import { isDomainError } from '../../src/domain/core/domain-error.js';
+import type { RateRequest } from '../../src/domain/pricing/shipment.js';
 import { ruleFilesIn, ruleSetFrom, VALID_RULES, withFile } from '../helpers/rule-files.js';
 
 /**

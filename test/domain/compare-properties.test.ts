@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyDiscount } from '../../src/domain/break-even.js';
-import { type CompareOptions, compareModes } from '../../src/domain/compare-modes.js';
-import type { BreakEvenResult, ComparedOption, CompareResult } from '../../src/domain/comparison.js';
-import { isDomainError } from '../../src/domain/domain-error.js';
-import { amount, roundAmount, sum } from '../../src/domain/money.js';
-import type { RuleSet } from '../../src/domain/rule-set.js';
-import type { RateRequest } from '../../src/domain/shipment.js';
+import { applyDiscount } from '../../src/domain/comparison/break-even.js';
+import { type CompareOptions, compareModes } from '../../src/domain/comparison/compare-modes.js';
+import type {
+  BreakEvenResult,
+  ComparedOption,
+  CompareResult,
+} from '../../src/domain/comparison/compare-result.js';
+import { isDomainError } from '../../src/domain/core/domain-error.js';
+import { amount, roundAmount, sum } from '../../src/domain/core/money.js';
+import type { RateRequest } from '../../src/domain/pricing/shipment.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { bundledRuleSet } from '../helpers/app.js';
 
 /** Invariants of the comparison on random shipments over the bundled rules. */

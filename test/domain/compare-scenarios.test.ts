@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type CompareOptions, compareModes } from '../../src/domain/compare-modes.js';
-import type { BreakEvenResult, ComparedOption } from '../../src/domain/comparison.js';
-import type { RuleSet } from '../../src/domain/rule-set.js';
-import type { RateRequest } from '../../src/domain/shipment.js';
+import { type CompareOptions, compareModes } from '../../src/domain/comparison/compare-modes.js';
+import type { BreakEvenResult, ComparedOption } from '../../src/domain/comparison/compare-result.js';
+import type { RateRequest } from '../../src/domain/pricing/shipment.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { bundledRuleSet } from '../helpers/app.js';
 
 /**

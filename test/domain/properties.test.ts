@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { calculateRates } from '../../src/domain/calculate-rates.js';
-import { resolveCargo } from '../../src/domain/cargo.js';
-import { legContext } from '../../src/domain/corridor-terms.js';
-import { isDomainError } from '../../src/domain/domain-error.js';
-import { failedCondition, matches } from '../../src/domain/match-when.js';
-import { amount, sum } from '../../src/domain/money.js';
-import { rateAt } from '../../src/domain/price-leg.js';
-import type { RatesResult } from '../../src/domain/quote.js';
-import type { RuleSet } from '../../src/domain/rule-set.js';
-import { buildShipment, type RateRequest } from '../../src/domain/shipment.js';
-import type { TariffInForce } from '../../src/domain/tariff.js';
+import { isDomainError } from '../../src/domain/core/domain-error.js';
+import { amount, sum } from '../../src/domain/core/money.js';
+import { calculateRates } from '../../src/domain/pricing/calculate-rates.js';
+import { legContext } from '../../src/domain/pricing/corridor/corridor-terms.js';
+import { failedCondition, matches } from '../../src/domain/pricing/match-when.js';
+import { rateAt } from '../../src/domain/pricing/price-leg.js';
+import type { RatesResult } from '../../src/domain/pricing/rate-option.js';
+import { buildShipment, type RateRequest } from '../../src/domain/pricing/shipment.js';
+import { resolveCargo } from '../../src/domain/rule-set/cargo.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
+import type { TariffInForce } from '../../src/domain/rule-set/tariff.js';
 import { bundledRuleSet } from '../helpers/app.js';
 import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom } from '../helpers/rule-files.js';
 

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { calculateRates } from '../../src/domain/calculate-rates.js';
-import type { RuleSet } from '../../src/domain/rule-set.js';
-import type { RateRequest } from '../../src/domain/shipment.js';
+import { calculateRates } from '../../src/domain/pricing/calculate-rates.js';
+import type { RateRequest } from '../../src/domain/pricing/shipment.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { bundledRuleSet } from '../helpers/app.js';
 
 /**

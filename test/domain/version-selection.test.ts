@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../src/domain/domain-error.js';
+import { DomainError } from '../../src/domain/core/domain-error.js';
 import { ruleFilesIn, ruleSetFrom, VALID_RULES } from '../helpers/rule-files.js';
 
 const ruleSet = ruleSetFrom(ruleFilesIn(VALID_RULES));

@@ -2,15 +2,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvLine, parseRow } from '../../src/cli/read-portfolio.js';
-import { assessImpact } from '../../src/domain/assess-impact.js';
-import { amount, sum } from '../../src/domain/money.js';
-import type { PortfolioShipment } from '../../src/domain/portfolio.js';
-import { applyOverrides } from '../../src/rules/apply-overrides.js';
-import { type BaselineRules, buildDraft, layOver, prepareBaseline } from '../../src/rules/build-draft.js';
-import { shipmentOf } from '../../src/rules/portfolio-item.js';
+import { amount, sum } from '../../src/domain/core/money.js';
+import { assessImpact } from '../../src/domain/whatif/assess-impact.js';
+import type { PortfolioShipment } from '../../src/domain/whatif/portfolio.js';
 import type { RuleFileText } from '../../src/rules/read-rule-files.js';
-import { WhatIfRun } from '../../src/rules/whatif-run.js';
+import { applyOverrides } from '../../src/workbench/drafts/apply-overrides.js';
+import {
+  type BaselineRules,
+  buildDraft,
+  layOver,
+  prepareBaseline,
+} from '../../src/workbench/drafts/build-draft.js';
+import { shipmentOf } from '../../src/workbench/whatif/portfolio-item.js';
+import { parseCsvLine, parseRow } from '../../src/workbench/whatif/read-portfolio.js';
+import { WhatIfRun } from '../../src/workbench/whatif/whatif-run.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 const SAMPLE_DRAFT: RuleFileText = {

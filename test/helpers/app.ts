@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { RuleSet } from '../../src/domain/rule-set.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { type AppOptions, buildApp } from '../../src/http/build-app.js';
 import { loadRuleSet } from '../../src/rules/load-rule-set.js';
 import { BUNDLED_RULES } from './rule-files.js';

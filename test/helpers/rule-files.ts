@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { RuleSet } from '../../src/domain/rule-set.js';
+import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { checkRuleFiles } from '../../src/rules/load-rule-set.js';
 import type { RuleFileText } from '../../src/rules/read-rule-files.js';
 

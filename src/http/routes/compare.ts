@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { compareModes } from '../../domain/compare-modes.js';
-import type { AppContext } from '../build-app.js';
-import { CompareRequestSchema, CompareResponseSchema } from '../compare-schemas.js';
-import { problemResponses } from '../schemas.js';
+import { CompareRequestSchema, CompareResponseSchema } from '../../contract/compare-schemas.js';
+import { problemResponses } from '../../contract/rates-schemas.js';
+import { compareModes } from '../../domain/comparison/compare-modes.js';
+import type { AppContext } from '../app-context.js';
 
 export function compareRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppContext } from '../build-app.js';
+import type { AppContext } from '../app-context.js';
 
 const HealthSchema = z.object({
   status: z.literal('ok'),

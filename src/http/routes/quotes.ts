@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError } from '../../domain/domain-error.js';
-import { type IssuedQuote, issueQuote } from '../../domain/issue-quote.js';
-import { isExpired } from '../../domain/quote-validity.js';
-import { replayQuote } from '../../domain/replay-quote.js';
-import type { QuoteStore } from '../../store/quote-store.js';
-import { requestHash } from '../../store/request-hash.js';
-import type { AppContext } from '../build-app.js';
 import {
   IdempotencyHeadersSchema,
   QuoteIdParamsSchema,
@@ -18,7 +11,14 @@ import {
   QuoteSchema,
   quoteProblemResponses,
   ReplayRequestSchema,
-} from '../quote-schemas.js';
+} from '../../contract/quote-schemas.js';
+import { DomainError } from '../../domain/core/domain-error.js';
+import { type IssuedQuote, issueQuote } from '../../domain/quotes/issue-quote.js';
+import { isExpired } from '../../domain/quotes/quote-validity.js';
+import { replayQuote } from '../../domain/quotes/replay-quote.js';
+import type { QuoteStore } from '../../store/quote-store.js';
+import { requestHash } from '../../store/request-hash.js';
+import type { AppContext } from '../app-context.js';
 
 /** Binding quotes: issued once, stored with an id and a validity, read back and replayed against today's rules. */
 export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => Date): FastifyPluginAsync {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DomainError } from '../../domain/domain-error.js';
-import { versionInForce } from '../../domain/rule-set.js';
-import type { AppContext } from '../build-app.js';
-import { problemResponses, VersionSummarySchema } from '../schemas.js';
+import { problemResponses, VersionSummarySchema } from '../../contract/rates-schemas.js';
+import { DomainError } from '../../domain/core/domain-error.js';
+import { versionInForce } from '../../domain/rule-set/rule-set.js';
+import type { AppContext } from '../app-context.js';
 
 const RailwaySchema = z.object({
   code: z.string(),

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { calculateRates } from '../../domain/calculate-rates.js';
-import type { AppContext } from '../build-app.js';
-import { problemResponses, RatesRequestSchema, RatesResponseSchema } from '../schemas.js';
+import { problemResponses, RatesRequestSchema, RatesResponseSchema } from '../../contract/rates-schemas.js';
+import { calculateRates } from '../../domain/pricing/calculate-rates.js';
+import type { AppContext } from '../app-context.js';
 
 export function rateRoutes(context: AppContext): FastifyPluginAsync {
   return async (app) => {

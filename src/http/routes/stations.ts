@@ -1,9 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { searchStations } from '../../domain/find-stations.js';
-import type { AppContext } from '../build-app.js';
-import { problemResponses, StationSchema } from '../schemas.js';
+import { problemResponses, StationSchema } from '../../contract/rates-schemas.js';
+import { searchStations } from '../../domain/rule-set/find-stations.js';
+import type { AppContext } from '../app-context.js';
 
 const QuerySchema = z.strictObject({
   q: z.string().max(100).optional().describe('code or name, any script: "kigash", "Кигаш", "Bandar"'),

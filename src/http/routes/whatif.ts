@@ -1,11 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError } from '../../domain/domain-error.js';
+import { ProblemSchema, problemResponses } from '../../contract/rates-schemas.js';
+import {
+  MAX_WHATIF_SHIPMENTS,
+  WhatIfRequestSchema,
+  WhatIfResponseSchema,
+} from '../../contract/whatif-schemas.js';
+import { DomainError } from '../../domain/core/domain-error.js';
 import type { RuleFileText } from '../../rules/read-rule-files.js';
-import type { AppContext } from '../build-app.js';
-import { ProblemSchema, problemResponses } from '../schemas.js';
-import { MAX_WHATIF_SHIPMENTS, WhatIfRequestSchema, WhatIfResponseSchema } from '../whatif-schemas.js';
-import { WhatIfThread } from '../whatif-thread.js';
+import { WhatIfThread } from '../../workbench/whatif/whatif-thread.js';
+import type { AppContext } from '../app-context.js';
 
 const BODY_LIMIT_BYTES = 8 * 1024 * 1024;
 

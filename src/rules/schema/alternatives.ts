@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { amount } from '../../domain/money.js';
+import { amount } from '../../domain/core/money.js';
 import {
   ContainerSize,
   CountryCode,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isValidIsoDate } from '../../domain/dates.js';
-import { DECIMAL_PATTERN } from '../../domain/money.js';
+import { isValidIsoDate } from '../../domain/core/dates.js';
+import { DECIMAL_PATTERN } from '../../domain/core/money.js';
 
 export const Confidence = z.enum(['sourced', 'approximate', 'illustrative']);
 

@@ -1,0 +1,196 @@
+import { DomainError, isDomainError } from '../core/domain-error.js';
+import { type Amount, amount } from '../core/money.js';
+import { resolveCargo } from '../rule-set/cargo.js';
+import type { Leg, Route } from '../rule-set/find-routes.js';
+import { searchStations } from '../rule-set/find-stations.js';
+import type { RuleSet } from '../rule-set/rule-set.js';
+import type { TariffInForce } from '../rule-set/tariff.js';
+import { type Conversion, conversionFor } from './convert.js';
+import { corridorTerms, type LegTerms, legContext, type RouteTerms } from './corridor/corridor-terms.js';
+import type { OptionInput } from './option-input.js';
+import { type LegPrice, priceLeg } from './price-leg.js';
+import { buildOption, routeTotal } from './price-route.js';
+import type { RateOption, RatesResult } from './rate-option.js';
+import { buildShipment, type RateRequest, type Shipment } from './shipment.js';
+
+export const DEFAULT_MAX_OPTIONS = 3;
+
+/**
+ * Prices every route from origin to destination on the acceptance date and returns the cheapest few, itemised.
+ * Pure: the date comes in the request, the rules in the rule set.
+ */
+export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesResult {
+  requireStation(ruleSet, request.origin, '/origin');
+  requireStation(ruleSet, request.destination, '/destination');
+  for (const [i, code] of (request.via ?? []).entries()) requireStation(ruleSet, code, `/via/${i}`);
+  if (request.origin === request.destination) {
+    throw new DomainError('INVALID_REQUEST', 'origin and destination are the same station', {
+      pointer: '/destination',
+    });
+  }
+  if (request.units.kind === 'container' && request.units.size === undefined) {
+    throw new DomainError('INVALID_REQUEST', 'a container shipment needs its size (20, 30, 40 or 45)', {
+      pointer: '/units/size',
+    });
+  }
+  const cargo = resolveCargo(ruleSet.cargo, request.cargo);
+  const shipment = buildShipment(request, cargo);
+  const via = request.via ?? [];
+  const routes = ruleSet
+    .routes(request.origin, request.destination)
+    .filter((route) => via.every((code) => route.borderStations.has(code)));
+  if (routes.length === 0) {
+    throw new DomainError(
+      'NO_ROUTE',
+      `no route from ${request.origin} to ${request.destination}${via.length ? ` via ${via.join(', ')}` : ''}`,
+      { pointer: via.length ? '/via' : '/destination' },
+    );
+  }
+
+  const maxOptions = request.maxOptions ?? DEFAULT_MAX_OPTIONS;
+  // With more routes than options to return, every route is first priced for its total alone and only the
+  // options returned are itemised; the totals are the same either way.
+  const totalsFirst = routes.length > maxOptions;
+  const ranked: { route: Route; total: Amount; option?: RateOption }[] = [];
+  const unpriced: { route: string[]; reason: string }[] = [];
+  let firstError: DomainError | undefined;
+  const pricing = new RoutePricing(ruleSet, shipment, request.currency);
+  for (const route of routes) {
+    try {
+      if (totalsFirst) {
+        ranked.push({ route, total: pricing.total(route) });
+      } else {
+        const option = pricing.price(route);
+        ranked.push({ route, total: amount(option.total.amount), option });
+      }
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      firstError ??= error;
+      unpriced.push({ route: [...route.stations], reason: error.message });
+    }
+  }
+  if (ranked.length === 0 && firstError) throw firstError;
+  ranked.sort((a, b) => a.total.comparedTo(b.total) || a.route.distanceKm - b.route.distanceKm);
+  const options = ranked.slice(0, maxOptions).map((r) => r.option ?? pricing.price(r.route));
+  return {
+    acceptanceDate: request.acceptanceDate,
+    currency: request.currency,
+    ruleSetHash: ruleSet.hash,
+    cargo: { etsng: cargo.etsng, gng: cargo.gng, name: cargo.name, tariffClass: cargo.tariffClass },
+    options,
+    unpriced,
+  };
+}
+
+/**
+ * Prices the routes of one shipment. Legs and conversions recur across the routes of a request (the same Turkmen
+ * and Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
+ */
+export class RoutePricing {
+  private readonly legs = new Map<string, LegPrice>();
+  private readonly conversions = new Map<string, Conversion>();
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    private readonly shipment: Shipment,
+    private readonly currency: string,
+  ) {}
+
+  /** One route, itemised. */
+  price(route: Route): RateOption {
+    const terms = this.terms(route);
+    const build = (replaced: readonly string[]) =>
+      buildOption(this.optionInput(route, terms, (railway) => !replaced.includes(railway), true));
+    // Legs an agreed through rate will replace need their figures only; should the rate not apply after all
+    // (dearer than the local tariffs), the route is priced again with every line.
+    const replaced = terms.throughRate?.rate.railways ?? [];
+    const option = build(replaced);
+    return replaced.length > 0 && !option.corridor?.throughRate ? build([]) : option;
+  }
+
+  /** One route's total in the requested currency, without lines: what ranks the routes. */
+  total(route: Route): Amount {
+    return routeTotal(this.optionInput(route, this.terms(route), () => false, false));
+  }
+
+  private terms(route: Route): RouteTerms {
+    return corridorTerms(this.ruleSet.corridors, this.ruleSet.network, route, this.shipment);
+  }
+
+  private optionInput(
+    route: Route,
+    terms: RouteTerms,
+    withLines: (railway: string) => boolean,
+    withLocalLegs: boolean,
+  ): OptionInput {
+    return {
+      route,
+      shipment: this.shipment,
+      currency: this.currency,
+      fx: this.ruleSet.fx,
+      terms,
+      legs: route.legs.map((leg) =>
+        this.leg(leg, route, terms.legs.get(leg.railway), withLines(leg.railway)),
+      ),
+      localLegs:
+        withLocalLegs && terms.legs.size > 0
+          ? route.legs.map((leg) => this.leg(leg, route, undefined, false))
+          : undefined,
+      conversionOf: this.conversionOf,
+    };
+  }
+
+  private readonly conversionOf = (leg: LegPrice): Conversion => this.conversion(leg);
+
+  private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
+    const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
+    const scope = usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : '';
+    const termIds = terms
+      ? `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`
+      : '';
+    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
+    // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
+    let price = this.legs.get(`${key}|true`) ?? (withLines ? undefined : this.legs.get(`${key}|false`));
+    if (!price) {
+      price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
+      this.legs.set(`${key}|${withLines}`, price);
+    }
+    return price;
+  }
+
+  private conversion(leg: LegPrice): Conversion {
+    const key = `${leg.leg.railway}|${leg.regime.id}`;
+    let conversion = this.conversions.get(key);
+    if (!conversion) {
+      conversion = conversionFor(
+        this.ruleSet.fx,
+        leg.regime,
+        this.currency,
+        this.shipment.date,
+        this.shipment.unit.kind,
+      );
+      this.conversions.set(key, conversion);
+    }
+    return conversion;
+  }
+}
+
+function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {
+  if (ruleSet.network.stations.has(code)) return;
+  const suggestions = searchStations(ruleSet.network, code, 5).map((s) => `${s.code} (${s.name})`);
+  throw new DomainError('UNKNOWN_STATION', `unknown station ${code}`, { pointer, suggestions });
+}
+
+const routeCrossesUse = new WeakMap<TariffInForce, boolean>();
+
+/** Whether any rule of a tariff looks beyond its own leg (a `routeCrosses` condition). */
+function usesRouteCrosses(tariff: TariffInForce): boolean {
+  let uses = routeCrossesUse.get(tariff);
+  if (uses === undefined) {
+    uses = tariff.regimes.some((r) =>
+      [...r.rates, ...r.charges, ...r.coefficients].some((item) => item.when.routeCrosses !== undefined),
+    );
+    routeCrossesUse.set(tariff, uses);
+  }
+  return uses;
+}

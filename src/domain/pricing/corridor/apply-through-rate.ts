@@ -1,0 +1,190 @@
+import { memoised } from '../../core/memo.js';
+import { type Amount, formatFigure, roundAmount, sum, toDecimalString, ZERO } from '../../core/money.js';
+import { moneyOf } from '../../core/money-format.js';
+import type { ThroughRateAmount } from '../../rule-set/corridor-agreement.js';
+import { type Conversion, marketConversion } from '../convert.js';
+import type { OptionInput, Priced } from '../option-input.js';
+import type { LegPrice } from '../price-leg.js';
+import { conversionLine } from '../quote-lines.js';
+import type { QuoteLine } from '../rate-option.js';
+import { type ApportionedShare, apportion } from './apportion.js';
+import type { AppliedThroughRate } from './corridor-terms.js';
+
+/**
+ * An agreed through rate replaces the local tariffs of the railways it covers, apportioned between them — unless it
+ * would cost the shipper more than those local tariffs (then they apply, and a note says so).
+ */
+export function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
+  const decided = decide(
+    input,
+    priced.map((p) => p.total),
+    notes,
+  );
+  if (!decided) return undefined;
+  const { rate, unit } = decided;
+  const { currency } = input;
+  const count = input.shipment.unit.count;
+  const result = priced.map((p): Priced => {
+    const found = unit.shares.find((s) => s.share.railway === p.share.railway);
+    if (!found) return p;
+    const { share, converted, local, line } = found;
+    const shareTotal = share.amount.times(count);
+    const shareMoney = moneyOf(shareTotal, rate.currency);
+    const lines: QuoteLine[] = [
+      {
+        ...line,
+        formula: count > 1 ? `${line.formula}; × ${count} units = ${unit.money(shareTotal)}` : line.formula,
+        amount: shareMoney,
+      },
+    ];
+    const total = converted.times(count);
+    if (unit.toRequested.info.method !== 'none') {
+      lines.push(
+        conversionLine(
+          share.railway,
+          unit.toRequested,
+          share.amount,
+          converted,
+          count,
+          total,
+          currency,
+          `${share.railway} through-rate share`,
+        ),
+      );
+    }
+    return {
+      lines,
+      total,
+      share: {
+        ...p.share,
+        total: moneyOf(total, currency),
+        local: moneyOf(local.times(count), p.share.local.currency),
+        conversion: unit.toRequested.info,
+        throughRate: { share: shareMoney, basis: share.basis, localTariff: p.share.local },
+      },
+    };
+  });
+  return {
+    priced: result,
+    summary: {
+      id: rate.id,
+      total: moneyOf(unit.perUnit.times(count), rate.currency),
+      railways: [...rate.railways],
+    },
+  };
+}
+
+/**
+ * A route's total when an agreed through rate replaces the local tariffs it covers, given each leg's local total in
+ * the requested currency; undefined when no through rate applies.
+ */
+export function throughRateTotal(input: OptionInput, localTotals: readonly Amount[]): Amount | undefined {
+  const decided = decide(input, localTotals);
+  if (!decided) return undefined;
+  const covers = (i: number) => decided.rate.railways.includes(input.legs[i]?.leg.railway ?? '');
+  return sum([decided.throughTotal, ...localTotals.filter((_, i) => !covers(i))]);
+}
+
+/** Whether the through rate applies: only when it costs the shipper no more than the local tariffs it replaces. */
+function decide(input: OptionInput, localTotals: readonly Amount[], notes?: string[]) {
+  const applied = input.terms.throughRate;
+  if (!applied) return undefined;
+  const { rate, agreement } = applied;
+  const { currency } = input;
+  const covers = (i: number) => rate.railways.includes(input.legs[i]?.leg.railway ?? '');
+  const unit = perUnitShares(
+    applied,
+    input,
+    input.legs.filter((_, i) => covers(i)),
+  );
+  const throughTotal = unit.convertedTotal.times(input.shipment.unit.count);
+  const localCovered = sum(localTotals.filter((_, i) => covers(i)));
+  if (throughTotal.gt(localCovered)) {
+    notes?.push(
+      `${agreement.name}, through rate ${rate.id}: ${formatFigure(throughTotal)} ${currency} would exceed the local tariffs of ${rate.railways.join(', ')} (${formatFigure(localCovered)} ${currency}); local tariffs apply`,
+    );
+    return undefined;
+  }
+  return { rate, unit, throughTotal };
+}
+
+/** One railway's share of a through rate for one unit, in the rate's, the requested and its own currency. */
+interface UnitShare {
+  readonly share: ApportionedShare;
+  readonly converted: Amount;
+  readonly local: Amount;
+  /** The quote line for one unit; the count multiplies it. */
+  readonly line: QuoteLine;
+}
+
+interface UnitThroughRate {
+  readonly perUnit: Amount;
+  readonly shares: readonly UnitShare[];
+  readonly convertedTotal: Amount;
+  readonly toRequested: Conversion;
+  readonly money: (value: Amount) => string;
+}
+
+const perUnitCache = new WeakMap<ThroughRateAmount, Map<string, UnitThroughRate>>();
+
+/**
+ * Everything about a through rate that does not depend on the number of units — its apportionment, the shares
+ * converted to the requested and to each railway's currency, the line for one unit — depends only on the rules,
+ * the distances, the currency, the date and the kind of unit: worked out once per rate amount and reused.
+ */
+function perUnitShares(
+  { rate, amount: rateAmount, agreement }: AppliedThroughRate,
+  input: OptionInput,
+  covered: readonly LegPrice[],
+): UnitThroughRate {
+  const { shipment, currency, fx } = input;
+  const key = `${currency}|${shipment.date}|${shipment.unit.kind}|${covered
+    .map((l) => `${l.leg.railway}:${l.leg.km}:${l.regime.currency}`)
+    .join(',')}`;
+  return memoised(perUnitCache, rateAmount, key, () => {
+    const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
+    const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
+    let perUnit =
+      rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
+    const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+    if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
+    const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
+    const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
+    const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
+    const rateText = rateAmount.perUnit
+      ? `${money(rateAmount.perUnit)} per ${unitName}`
+      : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
+    const unitShares = shares.map((share, i): UnitShare => {
+      const regimeCurrency = (covered[i] as LegPrice).regime.currency;
+      return {
+        share,
+        converted: toRequested.convert(share.amount),
+        local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
+        line: {
+          railway: share.railway,
+          kind: 'through-rate',
+          description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
+          formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
+          amount: moneyOf(share.amount, rate.currency),
+          perUnit: moneyOf(share.amount, rate.currency),
+          inputs: Object.freeze({
+            throughRate: perUnit.toFixed(),
+            apportionment: rate.apportionment.method,
+            distanceKm: share.km,
+            coveredKm: totalKm,
+          }),
+          rule: rateAmount.rule,
+          reference: rateAmount.reference,
+          confidence: rateAmount.confidence,
+        },
+      };
+    });
+    return {
+      perUnit,
+      shares: unitShares,
+      convertedTotal: sum(unitShares.map((s) => s.converted)),
+      toRequested,
+      money,
+    };
+  });
+}

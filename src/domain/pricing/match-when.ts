@@ -1,0 +1,145 @@
+import { withinWindow } from '../core/dates.js';
+import { cargoMatches } from '../rule-set/cargo.js';
+import type { Range, When } from '../rule-set/tariff.js';
+import type { LegContext } from './shipment.js';
+
+const inRange = (value: number, range: Range) =>
+  (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);
+
+/** One condition a rule may state: whether it holds for a leg, and how to say it did not. */
+interface Check<K extends keyof When> {
+  readonly field: K;
+  readonly holds: (condition: NonNullable<When[K]>, ctx: LegContext) => boolean;
+  readonly reason: (condition: NonNullable<When[K]>, ctx: LegContext) => string;
+}
+
+const check = <K extends keyof When>(c: Check<K>) => c as unknown as Check<keyof When>;
+
+/** Every condition, in the order a failure is reported. */
+const CHECKS: readonly Check<keyof When>[] = [
+  check({
+    field: 'unitKind',
+    holds: (kind, { shipment }) => kind === shipment.unit.kind,
+    reason: (kind) => `applies to ${kind}s only`,
+  }),
+  check({
+    field: 'sizes',
+    holds: (sizes, { shipment: { unit } }) => unit.size !== undefined && sizes.includes(unit.size),
+    reason: (sizes) => `applies to ${sizes.join('/')} ft containers only`,
+  }),
+  check({
+    field: 'containerTypes',
+    holds: (types, { shipment: { unit } }) =>
+      unit.containerType !== undefined && types.includes(unit.containerType),
+    reason: (types) => `applies to ${types.join('/')} containers only`,
+  }),
+  check({
+    field: 'wagonTypes',
+    holds: (types, { shipment: { unit } }) => unit.wagonType !== undefined && types.includes(unit.wagonType),
+    reason: (types) => `applies to ${types.join('/')} wagons only`,
+  }),
+  check({
+    field: 'loaded',
+    holds: (loaded, { shipment }) => loaded === shipment.unit.loaded,
+    reason: (loaded) => `applies to ${loaded ? 'loaded' : 'empty'} units only`,
+  }),
+  check({
+    field: 'ownership',
+    holds: (ownership, { shipment }) => ownership === shipment.unit.ownership,
+    reason: (ownership) => `applies to ${ownership === 'private' ? 'private' : 'railway-owned'} units only`,
+  }),
+  check({
+    field: 'shipmentTypes',
+    holds: (types, { shipment }) => types.includes(shipment.unit.shipmentType),
+    reason: (types) => `applies to shipment types ${types.join(', ')} only`,
+  }),
+  check({
+    field: 'tariffClasses',
+    holds: (classes, { shipment }) => classes.includes(shipment.cargo.tariffClass),
+    reason: (classes, { shipment }) =>
+      `applies to tariff class ${classes.join('/')} only (cargo is class ${shipment.cargo.tariffClass})`,
+  }),
+  check({
+    field: 'axles',
+    holds: (range, { shipment }) => inRange(shipment.unit.axles, range),
+    reason: (_, { shipment }) => `axle count ${shipment.unit.axles} is outside the rule's range`,
+  }),
+  check({
+    field: 'grossMassTonnes',
+    holds: (range, { shipment }) => inRange(shipment.unit.grossMassTonnes, range),
+    reason: (_, { shipment }) =>
+      `gross mass ${shipment.unit.grossMassTonnes} t is outside the rule's mass band`,
+  }),
+  check({
+    field: 'cargo',
+    holds: (match, { shipment }) => cargoMatches(shipment.cargo, match),
+    reason: (_, { shipment: { cargo } }) => `cargo ${cargo.etsng} (${cargo.name}) is not covered`,
+  }),
+  check({
+    field: 'cargoExcept',
+    holds: (match, { shipment }) => !cargoMatches(shipment.cargo, match),
+    reason: (_, { shipment: { cargo } }) => `cargo ${cargo.etsng} (${cargo.name}) is excluded`,
+  }),
+  check({
+    field: 'entersAt',
+    holds: (stations, ctx) => stations.includes(ctx.entersAt),
+    reason: (stations) => `cargo must enter at ${stations.join(' or ')}`,
+  }),
+  check({
+    field: 'leavesAt',
+    holds: (stations, ctx) => stations.includes(ctx.leavesAt),
+    reason: (stations) => `cargo must leave at ${stations.join(' or ')}`,
+  }),
+  check({
+    field: 'routeCrosses',
+    holds: (stations, ctx) => stations.every((s) => ctx.routeStations.has(s)),
+    reason: (stations) => `route must cross at ${stations.join(' and ')}`,
+  }),
+  check({
+    field: 'directions',
+    holds: (directions, ctx) => directions.includes(ctx.direction),
+    reason: (directions, ctx) =>
+      `applies to ${directions.join('/')} traffic only (this leg is ${ctx.direction})`,
+  }),
+  check({
+    field: 'distanceKm',
+    holds: (range, ctx) => inRange(ctx.km, range),
+    reason: (_, ctx) => `distance ${ctx.km} km is outside the rule's band`,
+  }),
+  check({
+    field: 'dates',
+    holds: (window, { shipment }) => withinWindow(shipment.date, window.from, window.to),
+    reason: (window, { shipment }) =>
+      `valid ${window.from ?? '…'} to ${window.to ?? '…'} only (acceptance ${shipment.date})`,
+  }),
+];
+
+const stated = new WeakMap<When, readonly Check<keyof When>[]>();
+
+/** The checks a rule states, found once per rule: most rules state two or three of the eighteen. */
+function checksOf(when: When): readonly Check<keyof When>[] {
+  let checks = stated.get(when);
+  if (!checks) {
+    checks = CHECKS.filter((c) => when[c.field] !== undefined);
+    stated.set(when, checks);
+  }
+  return checks;
+}
+
+/** Whether every condition of a rule holds for a leg. */
+export function matches(when: When, ctx: LegContext): boolean {
+  for (const c of checksOf(when)) if (!c.holds(when[c.field] as never, ctx)) return false;
+  return true;
+}
+
+/**
+ * Tests a rule's conditions against a leg. Returns undefined when every condition holds, otherwise the
+ * first one that failed, worded for a shipper ("cargo is in an excluded group").
+ */
+export function failedCondition(when: When, ctx: LegContext): string | undefined {
+  for (const c of checksOf(when)) {
+    const condition = when[c.field] as never;
+    if (!c.holds(condition, ctx)) return c.reason(condition, ctx);
+  }
+  return undefined;
+}

@@ -1,0 +1,132 @@
+import type { Money } from '../core/money.js';
+import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
+
+export type LineKind =
+  | 'rate'
+  | 'charge'
+  | 'coefficient'
+  | 'reduction'
+  | 'rounding'
+  | 'through-rate'
+  | 'conversion';
+
+/** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
+export interface QuoteLine {
+  readonly railway: string;
+  readonly kind: LineKind;
+  readonly description: string;
+  readonly formula: string;
+  /** For the whole shipment; conversion lines are in the requested currency, every other line in the railway's. */
+  readonly amount: Money;
+  readonly perUnit?: Money | undefined;
+  readonly inputs: Readonly<Record<string, string | number>>;
+  readonly rule: RuleRef;
+  readonly reference: string;
+  readonly confidence: Confidence;
+}
+
+export interface RailwayShare {
+  readonly railway: string;
+  readonly from: string;
+  readonly to: string;
+  readonly distanceKm: number;
+  readonly direction: Direction;
+  readonly regime: string;
+  /** In the requested currency. */
+  readonly total: Money;
+  /** In the railway's tariff currency. */
+  readonly local: Money;
+  readonly conversion: ConversionInfo;
+  readonly transitDays: number;
+  /** Where an agreed through rate replaced the local tariff: the apportioned share in the through-rate currency. */
+  readonly throughRate?:
+    | { readonly share: Money; readonly basis: string; readonly localTariff: Money }
+    | undefined;
+}
+
+/** The corridor terms applied to an option, and what the shipper saves against the sum of local tariffs. */
+export interface CorridorSummary {
+  readonly agreements: {
+    readonly corridor: string;
+    readonly name: string;
+    readonly file: string;
+    readonly hash: string;
+  }[];
+  readonly throughRate?:
+    | { readonly id: string; readonly total: Money; readonly railways: string[] }
+    | undefined;
+  readonly priority: { readonly id: string; readonly name: string }[];
+  readonly localTariffTotal: Money;
+  readonly saving: Money;
+}
+
+export interface ConversionInfo {
+  readonly method: 'none' | 'market' | 'coefficient';
+  readonly from: string;
+  readonly to: string;
+  /** "1 from = rate to", as a decimal string. */
+  readonly rate: string;
+  readonly date?: string | undefined;
+  readonly source: string;
+}
+
+export interface RuleVersionUsed {
+  readonly railway: string;
+  readonly version: string;
+  readonly file: string;
+  readonly hash: string;
+  readonly amendments: { readonly id: string; readonly file: string; readonly hash: string }[];
+}
+
+export interface TransitLeg {
+  readonly railway: string;
+  readonly distanceKm: number;
+  readonly speedKmPerDay: number;
+  readonly days: number;
+}
+
+export interface TransitCrossing {
+  readonly crossing: string;
+  readonly name: string;
+  readonly gaugeChange: string;
+  readonly dwellHours: number;
+}
+
+export interface RateOption {
+  readonly id: string;
+  readonly route: {
+    readonly stations: string[];
+    readonly crossings: string[];
+    readonly railways: string[];
+    readonly distanceKm: number;
+  };
+  readonly total: Money;
+  readonly byRailway: RailwayShare[];
+  readonly lines: QuoteLine[];
+  readonly transitDays: number;
+  readonly transit: {
+    readonly legs: TransitLeg[];
+    readonly crossings: TransitCrossing[];
+    /** A priority-cargo transit-time commitment, when one applies. */
+    readonly commitmentDays?: number | undefined;
+  };
+  readonly corridor?: CorridorSummary | undefined;
+  readonly assumptions: string[];
+  readonly notes: string[];
+  readonly ruleVersions: RuleVersionUsed[];
+}
+
+export interface RatesResult {
+  readonly acceptanceDate: string;
+  readonly currency: string;
+  readonly ruleSetHash: string;
+  readonly cargo: {
+    readonly etsng: string;
+    readonly gng?: string | undefined;
+    readonly name: string;
+    readonly tariffClass: number;
+  };
+  readonly options: RateOption[];
+  /** Routes considered but not priced, with why (a railway without a tariff, a unit not carried…). */
+  readonly unpriced: { readonly route: string[]; readonly reason: string }[];
+}
