@@ -8,7 +8,8 @@ const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toEx
 
 export type Amount = Decimal;
 
-export type RoundingMode = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
+export const ROUNDING_MODES = ['half-up', 'half-even', 'half-down', 'up', 'down'] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 export interface Rounding {
   readonly scale: number;
