@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED_RULES_DIR } from '../config.js';
 import { DECIMAL_PATTERN } from '../domain/core/money.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
@@ -11,6 +10,7 @@ import { openReportFile } from '../workbench/report/whatif-files.js';
 import type { GoalSeekTarget } from '../workbench/whatif/goal-seek-draft.js';
 import { readPortfolio } from '../workbench/whatif/read-portfolio.js';
 import { runWhatIf } from '../workbench/whatif/run-whatif.js';
+import { rulesDirFor } from './cli-config.js';
 import { type CliIo, UsageError } from './io.js';
 
 const OPTIONS = {
@@ -49,9 +49,7 @@ export async function whatif(args: readonly string[], io: CliIo): Promise<number
   const out = values.out;
   if (out && !/\.(html|csv|json)$/i.test(out)) throw new UsageError('--out must end in .html, .csv or .json');
 
-  const baseline = prepareBaseline(
-    await readRuleFiles(resolve(values.rules ?? io.env.RULES_DIR ?? BUNDLED_RULES_DIR)),
-  );
+  const baseline = prepareBaseline(await readRuleFiles(rulesDirFor(io, values.rules)));
   const read = await readDraft(values.draft, baseline.files);
   if (read.issues.length > 0) return refuse(io, 'the override map', read.issues.map(formatIssue));
   const file = out ? await openReportFile(resolve(out), currency) : undefined;
