@@ -15,5 +15,7 @@ export const SLOW_TESTS = [
 
 export default mergeConfig(
   base,
-  defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW_TESTS] } }),
+  // Files share their workers' modules (no test mocks or changes process state): the bundled rules load once per
+  // worker, not once per file.
+  defineConfig({ test: { exclude: [...configDefaults.exclude, ...SLOW_TESTS], isolate: false } }),
 );
