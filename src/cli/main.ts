@@ -2,7 +2,6 @@ import { isDomainError } from '../domain/core/domain-error.js';
 import { RuleSetError } from '../rules/rule-issue.js';
 import { compare } from './compare.js';
 import { type CliIo, UsageError } from './io.js';
-import { openapi } from './openapi.js';
 import { quote } from './quote.js';
 import { quotesReplay, quotesShow } from './quotes.js';
 import { rulesCheck } from './rules-check.js';
@@ -32,12 +31,11 @@ const USAGE = `usage: throughrate <command>
                              price an issued quote again and compare it line by line
 `;
 
-type Command = (args: readonly string[], io: CliIo) => Promise<number>;
+export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, Command> = {
   quote,
   compare,
-  openapi,
   'rules check': rulesCheck,
   'rules test': rulesTest,
   'rules diff': rulesDiff,
@@ -46,12 +44,20 @@ const COMMANDS: Record<string, Command> = {
   'quotes replay': quotesReplay,
 };
 
-/** Runs one command; results go to stdout, diagnostics to stderr; returns the exit code. */
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs one command; results go to stdout, diagnostics to stderr; returns the exit code. `composed` adds the commands
+ * that need the HTTP app (openapi), which the entry composes outside src/cli.
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo,
+  composed: Readonly<Record<string, Command>> = {},
+): Promise<number> {
+  const commands = { ...COMMANDS, ...composed };
   const [first, second, ...rest] = argv;
   const pair = `${first} ${second}`;
-  const command = COMMANDS[pair] ?? COMMANDS[first ?? ''];
-  const args = COMMANDS[pair] ? rest : argv.slice(1);
+  const command = commands[pair] ?? commands[first ?? ''];
+  const args = commands[pair] ? rest : argv.slice(1);
   if (!command || first === 'help' || first === '--help') {
     (command ? io.stdout : io.stderr).write(USAGE);
     return first === 'help' || first === '--help' ? 0 : 2;

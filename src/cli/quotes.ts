@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isValidIsoDate } from '../domain/core/dates.js';
 import { DomainError } from '../domain/core/domain-error.js';
@@ -8,6 +7,7 @@ import { isExpired } from '../domain/quotes/quote-validity.js';
 import { type QuoteReplay, replayQuote } from '../domain/quotes/replay-quote.js';
 import { openQuoteStore } from '../store/open-quote-store.js';
 import type { QuoteStore } from '../store/quote-store.js';
+import { cliConfig } from './cli-config.js';
 import { type CliIo, today, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 import { formatRates } from './quote.js';
@@ -63,8 +63,7 @@ function onlyId(positionals: readonly string[]): string {
 
 /** The store of DATABASE_URL, else of DATA_DIR (default ./data), as the service would open it. */
 async function withStore(io: CliIo, use: (store: QuoteStore) => Promise<number>): Promise<number> {
-  const databaseUrl = io.env.DATABASE_URL || undefined;
-  const dataDir = resolve(io.env.DATA_DIR ?? './data');
+  const { databaseUrl, dataDir } = cliConfig(io);
   if (!databaseUrl && !existsSync(dataDir)) {
     io.stderr.write(
       `throughrate: no quote store in ${dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)\n`,

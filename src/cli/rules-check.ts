@@ -1,12 +1,11 @@
-import { resolve } from 'node:path';
-import { BUNDLED_RULES_DIR } from '../config.js';
 import { checkRuleSet } from '../rules/load-rule-set.js';
 import { formatIssue } from '../rules/rule-issue.js';
+import { rulesDirFor } from './cli-config.js';
 import type { CliIo } from './io.js';
 
 /** `throughrate rules check [dir]`: every problem with file, line and path; exit 1 on any. */
 export async function rulesCheck(args: readonly string[], io: CliIo): Promise<number> {
-  const dir = resolve(args[0] ?? io.env.RULES_DIR ?? BUNDLED_RULES_DIR);
+  const dir = rulesDirFor(io, args[0]);
   const started = performance.now();
   const report = await checkRuleSet(dir);
   const ms = (performance.now() - started).toFixed(0);

@@ -1,10 +1,9 @@
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED_RULES_DIR } from '../config.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
 import { readRuleSide } from '../workbench/drafts/read-draft.js';
 import { diffRules } from '../workbench/rule-diff/diff-rules.js';
+import { rulesDirFor } from './cli-config.js';
 import { type CliIo, UsageError } from './io.js';
 
 /**
@@ -21,7 +20,7 @@ export async function rulesDiff(args: readonly string[], io: CliIo): Promise<num
   const [oldSide, newSide, extra] = positionals;
   if (oldSide === undefined || newSide === undefined || extra !== undefined)
     throw new UsageError('rules diff expects two arguments: <old> <new> (directories or files)');
-  const base = await readRuleFiles(resolve(values.rules ?? io.env.RULES_DIR ?? BUNDLED_RULES_DIR));
+  const base = await readRuleFiles(rulesDirFor(io, values.rules));
   const sides = [];
   for (const side of [oldSide, newSide]) {
     const read = await readRuleSide(side.split(','), base, readRuleFiles);

@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
-import { BUNDLED_RULES_DIR } from '../config.js';
+import { join, relative, sep } from 'node:path';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
 import { runRuleTests } from '../workbench/rule-tests/run-rule-tests.js';
+import { rulesDirFor } from './cli-config.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -13,9 +13,9 @@ import type { CliIo } from './io.js';
  * directory or a single test file runs those cases against the rules in use.
  */
 export async function rulesTest(args: readonly string[], io: CliIo): Promise<number> {
-  const target = resolve(args[0] ?? io.env.RULES_DIR ?? BUNDLED_RULES_DIR);
+  const target = rulesDirFor(io, args[0]);
   const isRulesDir = await exists(join(target, 'network'));
-  const rulesDir = isRulesDir ? target : resolve(io.env.RULES_DIR ?? BUNDLED_RULES_DIR);
+  const rulesDir = isRulesDir ? target : rulesDirFor(io);
   const testsPath = isRulesDir ? join(target, 'tests') : target;
   const tests = await readTests(testsPath);
   if (tests.length === 0) {

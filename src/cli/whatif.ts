@@ -1,20 +1,16 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BUNDLED_RULES_DIR } from '../config.js';
-import { epochOf } from '../domain/core/date-epochs.js';
 import { DECIMAL_PATTERN } from '../domain/core/money.js';
-import { shipmentKey } from '../domain/whatif/impact-cache.js';
-import type { GoalSeekReport } from '../domain/whatif/whatif-report.js';
 import { readRuleFiles } from '../rules/read-rule-files.js';
 import { formatIssue } from '../rules/rule-issue.js';
-import { buildDraft, prepareBaseline } from '../workbench/drafts/build-draft.js';
+import { prepareBaseline } from '../workbench/drafts/build-draft.js';
 import { readDraft } from '../workbench/drafts/read-draft.js';
 import { formatWhatIf } from '../workbench/report/format-whatif.js';
 import { openReportFile } from '../workbench/report/whatif-files.js';
-import { type GoalSeekTarget, goalSeekDraft } from '../workbench/whatif/goal-seek-draft.js';
-import { shipmentOf } from '../workbench/whatif/portfolio-item.js';
+import type { GoalSeekTarget } from '../workbench/whatif/goal-seek-draft.js';
 import { readPortfolio } from '../workbench/whatif/read-portfolio.js';
-import { ShipmentGroups, WhatIfRun } from '../workbench/whatif/whatif-run.js';
+import { runWhatIf } from '../workbench/whatif/run-whatif.js';
+import { rulesDirFor } from './cli-config.js';
 import { type CliIo, UsageError } from './io.js';
 
 const OPTIONS = {
@@ -53,67 +49,63 @@ export async function whatif(args: readonly string[], io: CliIo): Promise<number
   const out = values.out;
   if (out && !/\.(html|csv|json)$/i.test(out)) throw new UsageError('--out must end in .html, .csv or .json');
 
-  const baseline = prepareBaseline(
-    await readRuleFiles(resolve(values.rules ?? io.env.RULES_DIR ?? BUNDLED_RULES_DIR)),
-  );
+  const baseline = prepareBaseline(await readRuleFiles(rulesDirFor(io, values.rules)));
   const read = await readDraft(values.draft, baseline.files);
   if (read.issues.length > 0) return refuse(io, 'the override map', read.issues.map(formatIssue));
-  const started = performance.now();
-  const built = buildDraft(baseline, read.files, { attribution: true });
-  if (!built.draft) return refuse(io, 'the draft', built.issues.map(formatIssue));
-  const draft = built.draft;
-  io.stderr.write(
-    `draft: ${draft.overlay.length} file(s), ${draft.changes.length} change(s), ${draft.steps.length} step(s) checked in ${ms(started)}\n`,
-  );
-
-  const run = new WhatIfRun(draft, currency, read.notes, !values['no-mode-shift']);
-  const groups = new ShipmentGroups((r) => shipmentKey(r, epochOf(draft.boundaries, r.acceptanceDate)));
   const file = out ? await openReportFile(resolve(out), currency) : undefined;
-  const errors: string[] = [];
-  let rows = 0;
-  const pricing = performance.now();
-  for await (const row of readPortfolio(values.portfolio)) {
-    if (row.error !== undefined) {
-      errors.push(`${values.portfolio}:${row.line}: ${row.error}`);
-      continue;
-    }
-    const shipment = shipmentOf(row.item, row.line, currency);
-    const result = run.add(shipment);
-    if (values['goal-seek']) groups.add(shipment.request, shipment.weight);
-    await file?.shipment(result);
-    if (++rows % PROGRESS_EVERY === 0)
-      io.stderr.write(
-        `  ${rows.toLocaleString('en')} shipments, ${ms(pricing)}, ${run.cache.misses} priced\n`,
-      );
-  }
-  if (errors.length > 0) {
-    await file?.abandon();
-    return refuse(io, values.portfolio, errors);
-  }
-  io.stderr.write(
-    `portfolio: ${rows} shipments in ${ms(pricing)} (${run.cache.misses} distinct shipments assessed, ${run.cache.hits} reused)\n`,
-  );
-
-  let goalSeek: GoalSeekReport | undefined;
-  if (values['goal-seek'] && target) {
-    const seeking = performance.now();
-    const result = goalSeekDraft(
+  let started = performance.now();
+  const outcome = await runWhatIf(
+    {
       baseline,
-      read.files,
-      { parameter: values['goal-seek'], target, currency, precision },
-      groups.values(),
+      overlay: read.files,
+      notes: read.notes,
+      currency,
+      modeShift: !values['no-mode-shift'],
+      portfolio: readPortfolio(values.portfolio),
+      goalSeek:
+        values['goal-seek'] && target ? { parameter: values['goal-seek'], target, precision } : undefined,
+    },
+    {
+      draftBuilt: (draft) => {
+        io.stderr.write(
+          `draft: ${draft.overlay.length} file(s), ${draft.changes.length} change(s), ${draft.steps.length} step(s) checked in ${ms(started)}\n`,
+        );
+        started = performance.now();
+      },
+      shipment: async (result, run, rows) => {
+        await file?.shipment(result);
+        if (rows % PROGRESS_EVERY === 0)
+          io.stderr.write(
+            `  ${rows.toLocaleString('en')} shipments, ${ms(started)}, ${run.cache.misses} priced\n`,
+          );
+      },
+      portfolioDone: (run, rows) => {
+        io.stderr.write(
+          `portfolio: ${rows} shipments in ${ms(started)} (${run.cache.misses} distinct shipments assessed, ${run.cache.hits} reused)\n`,
+        );
+        started = performance.now();
+      },
+      goalSeekDone: (report) =>
+        io.stderr.write(`goal seek: ${report.evaluations} trial values in ${ms(started)}\n`),
+    },
+  );
+  if (!('report' in outcome)) await file?.abandon();
+  if ('report' in outcome) {
+    io.stdout.write(formatWhatIf(outcome.report));
+    if (file) {
+      await file.finish(outcome.report);
+      io.stderr.write(`wrote ${resolve(out ?? '')}\n`);
+    }
+    return 0;
+  }
+  if (outcome.refused === 'draft') return refuse(io, 'the draft', outcome.issues.map(formatIssue));
+  if (outcome.refused === 'portfolio')
+    return refuse(
+      io,
+      values.portfolio,
+      outcome.errors.map((e) => `${values.portfolio}:${e.line}: ${e.error}`),
     );
-    if ('error' in result) throw new UsageError(result.error);
-    goalSeek = result.report;
-    io.stderr.write(`goal seek: ${goalSeek.evaluations} trial values in ${ms(seeking)}\n`);
-  }
-  const report = run.report({ goalSeek });
-  io.stdout.write(formatWhatIf(report));
-  if (file) {
-    await file.finish(report);
-    io.stderr.write(`wrote ${resolve(out ?? '')}\n`);
-  }
-  return 0;
+  throw new UsageError(outcome.error);
 }
 
 function refuse(io: CliIo, what: string, lines: readonly string[]): number {

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { BREAK_EVEN_STATUSES } from '../domain/comparison/compare-result.js';
+import { CONVERSION_METHODS } from '../domain/pricing/rate-option.js';
+import { ALTERNATIVE_MODES, LEG_MODES, LEG_STAGES } from '../domain/rule-set/alternative-cards.js';
+import { CONFIDENCES, UNIT_KINDS } from '../domain/rule-set/tariff.js';
 import { MoneySchema, RatesRequestSchema, RuleVersionUsedSchema } from './rates-schemas.js';
 
 /** Request and response schemas of POST /v1/compare: the one source of its types and of its part of openapi.yaml. */
@@ -22,7 +26,7 @@ export const CompareRequestSchema = RatesRequestSchema.extend({
 }).meta({ id: 'CompareRequest' });
 
 const RuleRef = z.object({ file: z.string(), version: z.string(), path: z.string() });
-const Confidence = z.enum(['sourced', 'approximate', 'illustrative']);
+const Confidence = z.enum(CONFIDENCES);
 const MoneyPair = z.object({ low: MoneySchema, high: MoneySchema });
 const MoneyRange = z.object({ low: MoneySchema, high: MoneySchema, mid: MoneySchema });
 const DayRange = z.object({ low: z.number(), high: z.number(), mid: z.number() });
@@ -38,8 +42,8 @@ const ComparedItemSchema = z.object({
 });
 
 const ComparedLegSchema = z.object({
-  stage: z.enum(['pre-carriage', 'main', 'port', 'on-carriage']),
-  mode: z.enum(['rail', 'sea', 'road', 'port']),
+  stage: z.enum(LEG_STAGES),
+  mode: z.enum(LEG_MODES),
   from: z.string(),
   to: z.string(),
   description: z.string(),
@@ -69,7 +73,7 @@ const ComparedLegSchema = z.object({
 const ComparedOptionSchema = z
   .object({
     id: z.string(),
-    mode: z.enum(['rail', 'caspian-sea', 'deep-sea', 'road']),
+    mode: z.enum(['rail', ...ALTERNATIVE_MODES]),
     name: z.string(),
     route: z.array(z.string()),
     cost: MoneyRange.describe('a point value has low = high; ranges are ranked by mid'),
@@ -93,7 +97,7 @@ const BreakEvenResultSchema = z.object({
   against: z.string(),
   target: MoneySchema,
   rail: MoneySchema,
-  status: z.enum(['discount', 'already-cheaper', 'not-reachable']),
+  status: z.enum(BREAK_EVEN_STATUSES),
   discountPercent: z
     .string()
     .optional()
@@ -111,7 +115,7 @@ export const CompareResponseSchema = z
     ruleSetHash: z.string(),
     cargo: z.object({ etsng: z.string(), name: z.string(), tariffClass: z.number() }),
     shipment: z.object({
-      kind: z.enum(['container', 'wagon']),
+      kind: z.enum(UNIT_KINDS),
       size: z.string().optional(),
       count: z.number(),
       massTonnes: z.string(),
@@ -145,7 +149,7 @@ export const CompareResponseSchema = z
     ),
     conversions: z.array(
       z.object({
-        method: z.enum(['none', 'market', 'coefficient']),
+        method: z.enum(CONVERSION_METHODS),
         from: z.string(),
         to: z.string(),
         rate: z.string(),

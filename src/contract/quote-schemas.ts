@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LINE_CHANGES, LINE_STATUSES } from '../domain/quotes/diff-options.js';
+import { VALIDITY_LIMITS } from '../domain/quotes/quote-validity.js';
 import {
   MoneySchema,
   ProblemSchema,
@@ -60,7 +62,7 @@ const ValiditySchema = z.object({
   days: z.number().describe('the smallest quoteValidityDays of the railways on the route'),
   terms: z.array(z.object({ railway: z.string(), version: z.string(), days: z.number() })),
   endOfQuarter: z.string().describe('the last day of the freight-year quarter of the acceptance date'),
-  limitedBy: z.enum(['days', 'quarter']),
+  limitedBy: z.enum(VALIDITY_LIMITS),
   explanation: z.string(),
 });
 
@@ -138,8 +140,8 @@ export const QuoteReplaySchema = z
           railway: z.string(),
           kind: QuoteLineSchema.shape.kind,
           description: z.string(),
-          status: z.enum(['same', 'changed', 'added', 'removed']),
-          changed: z.array(z.enum(['amount', 'formula', 'rule'])),
+          status: z.enum(LINE_STATUSES),
+          changed: z.array(z.enum(LINE_CHANGES)),
           stored: LineSideSchema.optional(),
           replayed: LineSideSchema.optional(),
           difference: MoneySchema.optional(),

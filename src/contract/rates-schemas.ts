@@ -1,4 +1,14 @@
 import { z } from 'zod';
+import { CONVERSION_METHODS, LINE_KINDS } from '../domain/pricing/rate-option.js';
+import {
+  CONFIDENCES,
+  CONTAINER_SIZES,
+  CONTAINER_TYPES,
+  DIRECTIONS,
+  OWNERSHIPS,
+  SHIPMENT_TYPES,
+  UNIT_KINDS,
+} from '../domain/rule-set/tariff.js';
 
 /** Request and response schemas of the HTTP API: the one source of the API's types and of openapi.yaml. */
 
@@ -22,12 +32,9 @@ export const CargoSchema = z
   .describe('the cargo by its ETSNG code or its GNG code');
 
 export const UnitsSchema = z.strictObject({
-  kind: z.enum(['container', 'wagon']),
-  size: z
-    .enum(['20', '30', '40', '45'])
-    .optional()
-    .describe('container size in feet; required for containers'),
-  containerType: z.enum(['dry', 'tank', 'reefer']).optional().describe('default dry'),
+  kind: z.enum(UNIT_KINDS),
+  size: z.enum(CONTAINER_SIZES).optional().describe('container size in feet; required for containers'),
+  containerType: z.enum(CONTAINER_TYPES).optional().describe('default dry'),
   wagonType: z
     .string()
     .regex(/^[a-z0-9-]+$/)
@@ -35,7 +42,7 @@ export const UnitsSchema = z.strictObject({
     .optional(),
   axles: z.number().int().min(2).max(16).optional().describe('wagon axles; default 4'),
   loaded: z.boolean().default(true),
-  ownership: z.enum(['railway', 'private']).optional().describe('default private (listed in assumptions)'),
+  ownership: z.enum(OWNERSHIPS).optional().describe('default private (listed in assumptions)'),
   count: z.number().int().min(1).max(10_000).default(1),
   grossMassTonnes: z
     .number()
@@ -45,7 +52,7 @@ export const UnitsSchema = z.strictObject({
     .describe(
       'per unit: gross mass of a box, or cargo mass in a wagon; a default is assumed and listed when absent',
     ),
-  shipmentType: z.enum(['single-wagon', 'group', 'block-train', 'container']).optional(),
+  shipmentType: z.enum(SHIPMENT_TYPES).optional(),
 });
 
 export const RatesRequestSchema = z
@@ -74,7 +81,7 @@ const RuleRefSchema = z
 export const QuoteLineSchema = z
   .object({
     railway: z.string(),
-    kind: z.enum(['rate', 'charge', 'coefficient', 'reduction', 'rounding', 'through-rate', 'conversion']),
+    kind: z.enum(LINE_KINDS),
     description: z.string(),
     formula: z.string(),
     amount: MoneySchema,
@@ -82,12 +89,12 @@ export const QuoteLineSchema = z
     inputs: z.record(z.string(), z.union([z.string(), z.number()])),
     rule: RuleRefSchema,
     reference: z.string(),
-    confidence: z.enum(['sourced', 'approximate', 'illustrative']),
+    confidence: z.enum(CONFIDENCES),
   })
   .meta({ id: 'QuoteLine' });
 
 const ConversionSchema = z.object({
-  method: z.enum(['none', 'market', 'coefficient']),
+  method: z.enum(CONVERSION_METHODS),
   from: z.string(),
   to: z.string(),
   rate: z.string(),
@@ -120,7 +127,7 @@ export const RateOptionSchema = z
         from: z.string(),
         to: z.string(),
         distanceKm: z.number(),
-        direction: z.enum(['export', 'import', 'transit', 'domestic']),
+        direction: z.enum(DIRECTIONS),
         regime: z.string(),
         total: MoneySchema,
         local: MoneySchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPACT_STATUSES } from '../domain/whatif/assess-impact.js';
 import { PortfolioItemSchema } from '../workbench/whatif/portfolio-item.js';
 
 /** Request and response schemas of POST /v1/whatif: the one source of its types and of its part of openapi.yaml. */
@@ -130,7 +131,7 @@ const ShipmentLineSchema = z.object({
 });
 
 const ShipmentResultSchema = ShipmentLineSchema.extend({
-  status: z.enum(['unchanged', 'changed', 'became-unpriceable', 'became-priceable', 'unpriceable']),
+  status: z.enum(IMPACT_STATUSES),
   routeChanged: z.boolean(),
   baselineOutcome: OutcomeSchema,
   draftOutcome: OutcomeSchema,

@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly store?: QuoteStore;
   /** The texts the rule set was loaded from; POST /v1/whatif lays drafts over them (503 without them). */
   readonly ruleFiles?: readonly RuleFileText[];
+  /** Hooks added before any route, so that every route has them (the tests check each response's contract so). */
+  readonly instrument?: (app: FastifyInstance) => void;
 }
 
 export const API_VERSION = '0.1.0';
@@ -44,6 +46,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  options.instrument?.(app);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error, request);

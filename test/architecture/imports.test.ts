@@ -83,6 +83,13 @@ describe('the house', () => {
     expect(outside).toEqual([]);
   });
 
+  it('keeps the command line off the HTTP layer: src/cli imports nothing from src/http', () => {
+    const intoHttp = [...graph]
+      .filter(([file]) => file.startsWith('cli/'))
+      .flatMap(([file, deps]) => deps.filter((d) => d.startsWith('http/')).map((d) => `${file} -> ${d}`));
+    expect(intoHttp).toEqual([]);
+  });
+
   it('keeps src/domain in topic folders of at most 12 files, with no loose files', () => {
     const loose = readdirSync(join(SRC, 'domain'), { withFileTypes: true }).filter((e) => e.isFile());
     expect(loose.map((e) => e.name)).toEqual([]);

@@ -2,46 +2,73 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { type CompareOptions, compareModes } from '../../src/domain/comparison/compare-modes.js';
+import { z } from 'zod';
+import { RatesRequestSchema } from '../../src/contract/rates-schemas.js';
+import { compareModes } from '../../src/domain/comparison/compare-modes.js';
 import type { BreakEvenResult, ComparedOption } from '../../src/domain/comparison/compare-result.js';
-import type { RateRequest } from '../../src/domain/pricing/shipment.js';
 import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
+import { formatIssue } from '../../src/rules/rule-issue.js';
+import { parseSourceFile } from '../../src/rules/source-file.js';
+import { validateFile } from '../../src/rules/validate-file.js';
 import { bundledRuleSet } from '../helpers/app.js';
 
 /**
  * Golden comparisons a committee can read: each file under test/scenarios/compare states a shipment and, worked out
  * by hand in its comments, every option's cost, days, CO2e and generalised cost, the rankings and the break-even.
- * Ranges are written "low–high"; a point is written once.
+ * Ranges are written "low–high"; a point is written once. The files are validated strictly, as rule files are: a
+ * misspelt key is an error with its file and line, never an expectation silently skipped.
  */
-interface Expected {
-  cost?: string;
-  mid?: string;
-  days?: string;
-  co2Kg?: string;
-  generalised?: string;
-  itemIncludes?: string;
-}
+const Figure = z.string().min(1);
+const ExpectedSchema = z.strictObject({
+  cost: Figure.optional(),
+  mid: Figure.optional(),
+  days: Figure.optional(),
+  co2Kg: Figure.optional(),
+  generalised: Figure.optional(),
+  itemIncludes: Figure.optional(),
+});
+type Expected = z.infer<typeof ExpectedSchema>;
 
-interface Scenario {
-  name: string;
-  request: RateRequest;
-  compare?: CompareOptions;
-  expect: {
-    massTonnes?: string;
-    options?: Record<string, Expected>;
-    rankings?: Partial<Record<'cost' | 'time' | 'co2' | 'generalisedCost', string[]>>;
-    breakEven?: Record<
-      string,
-      {
-        discountable?: string;
-        notDiscountable?: string;
-        onCost?: Partial<Record<keyof BreakEvenResult, string>>;
-        onGeneralisedCost?: Partial<Record<keyof BreakEvenResult, string>>;
-      }
-    >;
-    unavailable?: string[];
-  };
+const ScenarioSchema = z.strictObject({
+  name: z.string().min(1),
+  request: RatesRequestSchema.required({ acceptanceDate: true }),
+  compare: z
+    .strictObject({ valueOfTimePerTonneDay: Figure.optional(), discountLegs: z.array(Figure).optional() })
+    .optional(),
+  expect: z.strictObject({
+    massTonnes: Figure.optional(),
+    options: z.record(z.string(), ExpectedSchema).optional(),
+    rankings: z
+      .strictObject({
+        cost: z.array(Figure).optional(),
+        time: z.array(Figure).optional(),
+        co2: z.array(Figure).optional(),
+        generalisedCost: z.array(Figure).optional(),
+      })
+      .optional(),
+    breakEven: z
+      .record(
+        z.string(),
+        z.strictObject({
+          discountable: Figure.optional(),
+          notDiscountable: Figure.optional(),
+          onCost: z.record(z.string(), Figure).optional(),
+          onGeneralisedCost: z.record(z.string(), Figure).optional(),
+        }),
+      )
+      .optional(),
+    unavailable: z.array(Figure).optional(),
+  }),
+});
+
+function readScenario(file: string, text = readFileSync(join(dir, file), 'utf8')) {
+  const source = parseSourceFile(`test/scenarios/compare/${file}`, text);
+  const { value, issues } =
+    source.issues.length > 0
+      ? { value: undefined, issues: source.issues }
+      : validateFile(source, ScenarioSchema);
+  if (!value) throw new Error(issues.map(formatIssue).join('\n'));
+  return value;
 }
 
 const dir = fileURLToPath(new URL('../scenarios/compare', import.meta.url));
@@ -79,8 +106,17 @@ describe('golden comparisons of rail with sea and road', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('refuses a scenario with a misspelt key, naming its file and line', () => {
+    const file = 'box-moskva-bandar-abbas.yaml';
+    const text = readFileSync(join(dir, file), 'utf8').replace(/^expect:\n/m, 'expect:\n  rankngs: {}\n');
+    const line = text.split('\n').indexOf('  rankngs: {}') + 1;
+    expect(() => readScenario(file, text)).toThrow(
+      new RegExp(`^test/scenarios/compare/${file}:${line}:\\d+ at expect\\.rankngs: unknown key`),
+    );
+  });
+
   it.each(files)('%s', (file) => {
-    const scenario = parse(readFileSync(join(dir, file), 'utf8')) as Scenario;
+    const scenario = readScenario(file);
     const result = compareModes(ruleSet, scenario.request, scenario.compare ?? {});
     const want = scenario.expect;
     if (want.massTonnes) expect(result.shipment.massTonnes).toBe(want.massTonnes);

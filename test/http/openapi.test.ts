@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { generateOpenApi, OPENAPI_FILE } from '../../src/cli/openapi.js';
+import { generateOpenApi, OPENAPI_FILE } from '../../src/openapi.js';
 
 describe('openapi/openapi.yaml', () => {
   it('is exactly what the route schemas generate (run `npm run openapi` after changing a route)', async () => {

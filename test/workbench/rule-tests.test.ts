@@ -67,6 +67,29 @@ describe('the rule-test runner', () => {
     expect(run.results[1]?.failures[0]).toMatch(/^expected NO_ROUTE, got a price of 105887.00 RUB/);
   });
 
+  it('fails the expectations of the hand-worked scenarios that do not hold, each with what it found', () => {
+    const expectations = [
+      '      byRailway: { RZD: { distanceKm: 1 } }',
+      '      throughRateTotal: "1 USD"',
+      '      transit: { commitmentDays: 14 }',
+      '      versions: { RZD: 2025-01-01 }',
+      '      amendments: { RZD: [indexation-2025-12] }',
+      '      lineIncludes: no such words',
+    ];
+    const run = runOne(`cases:\n  - name: scenario keys${box}\n    expect:\n${expectations.join('\n')}\n`);
+    expect(run.issues).toEqual([]);
+    const failures = run.results[0]?.failures ?? [];
+    expect(failures.slice(0, 5)).toEqual([
+      'RZD distance: expected 1 km, got 1518 km',
+      'through rate: expected 1 USD, but no agreed through rate applies',
+      'commitment: expected 14 days, got none',
+      'RZD version: expected 2025-01-01, got 2026-01-01',
+      'RZD amendments: expected [indexation-2025-12], got []',
+    ]);
+    expect(failures[5]).toMatch(/^lines: expected one to include "no such words", got: /);
+    expect(failures).toHaveLength(6);
+  });
+
   it('fails a case whose override names an item the rule file does not have', () => {
     const run = runOne(
       `cases:\n  - name: bad override${box}\n    overrides:\n      "railways/RZD/2026-01-01.yaml#regimes[national].rates[container-99].formula.perKm": "60"\n    expect:\n      total: "1 RUB"\n`,

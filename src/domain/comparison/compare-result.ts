@@ -1,7 +1,7 @@
 import type { Money } from '../core/money.js';
 import type { ConversionInfo, RuleVersionUsed } from '../pricing/rate-option.js';
-import type { AlternativeMode, LegStage } from '../rule-set/alternative-cards.js';
-import type { Confidence, RuleRef } from '../rule-set/tariff.js';
+import type { AlternativeMode, LegMode, LegStage } from '../rule-set/alternative-cards.js';
+import type { Confidence, RuleRef, UnitKind } from '../rule-set/tariff.js';
 
 /** What POST /v1/compare and `throughrate compare` return: rail and its alternatives side by side. */
 
@@ -45,7 +45,7 @@ export interface LegEmissions {
 
 export interface ComparedLeg {
   readonly stage: LegStage;
-  readonly mode: 'rail' | 'sea' | 'road' | 'port';
+  readonly mode: LegMode;
   readonly from: string;
   readonly to: string;
   readonly description: string;
@@ -86,7 +86,8 @@ export interface RankEntry {
   readonly value: string;
 }
 
-export type BreakEvenStatus = 'discount' | 'already-cheaper' | 'not-reachable';
+export const BREAK_EVEN_STATUSES = ['discount', 'already-cheaper', 'not-reachable'] as const;
+export type BreakEvenStatus = (typeof BREAK_EVEN_STATUSES)[number];
 
 export interface BreakEvenResult {
   readonly against: string;
@@ -121,7 +122,7 @@ export interface CompareResult {
   readonly ruleSetHash: string;
   readonly cargo: { readonly etsng: string; readonly name: string; readonly tariffClass: number };
   readonly shipment: {
-    readonly kind: 'container' | 'wagon';
+    readonly kind: UnitKind;
     readonly size?: string | undefined;
     readonly count: number;
     /** The mass behind CO2 and the value of time: gross box mass or cargo mass in wagons, × count. */

@@ -1,6 +1,5 @@
 import { DomainError } from '../core/domain-error.js';
-import { type Amount, amount, DECIMAL_PATTERN, ZERO } from '../core/money.js';
-import { moneyOf } from '../core/money-format.js';
+import { type Amount, amount, DECIMAL_PATTERN, moneyOf, ZERO } from '../core/money.js';
 import type { Conversion } from '../pricing/convert.js';
 import type { ValueOfTime } from '../rule-set/alternative-cards.js';
 import { asMoney, money2 } from './compare-figures.js';

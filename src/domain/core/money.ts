@@ -8,7 +8,8 @@ const Dec = Decimal.clone({ precision: 34, rounding: Decimal.ROUND_HALF_UP, toEx
 
 export type Amount = Decimal;
 
-export type RoundingMode = 'half-up' | 'half-even' | 'half-down' | 'up' | 'down';
+export const ROUNDING_MODES = ['half-up', 'half-even', 'half-down', 'up', 'down'] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
 
 export interface Rounding {
   readonly scale: number;
@@ -54,19 +55,29 @@ export function perCount(perUnit: Amount, count: number, once: Amount = ZERO): A
   return once.isZero() ? units : units.plus(once);
 }
 
-export function minOf(values: readonly Amount[]): Amount {
-  return Decimal.min(...values);
-}
-
-/** Plain decimal string; with a scale, padded to exactly that many places (rounded half up only if longer). */
+/** Plain decimal string; with a scale, exactly that many places (padded, or rounded half up if longer). */
 export function toDecimalString(value: Amount, scale?: number): string {
   const text = value.toFixed();
   if (scale === undefined) return text;
+  const places = decimalsIn(text);
+  return places > scale ? value.toFixed(scale) : padded(text, places, scale);
+}
+
+/** Money with at least two decimals, more only where a rule's rounding kept more (never rounded here). */
+export function moneyOf(value: Amount, currency: string): Money {
+  const text = value.toFixed();
+  return { amount: padded(text, decimalsIn(text), 2), currency };
+}
+
+function decimalsIn(text: string): number {
   const point = text.indexOf('.');
-  const places = point === -1 ? 0 : text.length - point - 1;
-  if (places > scale) return value.toFixed(scale);
-  if (places === scale) return text;
-  return (point === -1 ? `${text}.` : text) + '0'.repeat(scale - places);
+  return point === -1 ? 0 : text.length - point - 1;
+}
+
+/** A decimal string with `places` decimals, given at least `atLeast` by adding zeros. */
+function padded(text: string, places: number, atLeast: number): string {
+  if (places >= atLeast) return text;
+  return (places === 0 ? `${text}.` : text) + '0'.repeat(atLeast - places);
 }
 
 export function toMoney(value: Amount, currency: string, scale?: number): Money {

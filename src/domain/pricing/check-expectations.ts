@@ -1,17 +1,40 @@
 import { type Amount, amount, formatFigure, type Money } from '../core/money.js';
-import type { RatesResult } from './rate-option.js';
+import type { RateOption, RatesResult } from './rate-option.js';
 
-/** What a rule test expects of a shipment's cheapest option. */
+/** What a golden case expects of one railway's share of the cheapest option. */
+export interface RailwayExpectation {
+  /** In its tariff currency or in the requested one (the currency says which). */
+  readonly amount?: Money | undefined;
+  readonly local?: Money | undefined;
+  readonly total?: Money | undefined;
+  readonly distanceKm?: number | undefined;
+  /** Its apportioned share of an agreed through rate. */
+  readonly throughShare?: Money | undefined;
+}
+
+/** What a golden case (a rule test or a hand-worked scenario) expects of a shipment's cheapest option. */
 export interface Expectation {
   readonly total?: Money | undefined;
-  /** Per railway, in its tariff currency or in the requested one (the currency says which). */
-  readonly byRailway?: Readonly<Record<string, Money>> | undefined;
+  readonly byRailway?: Readonly<Record<string, RailwayExpectation>> | undefined;
   /** The route's stations, origin to destination. */
   readonly route?: readonly string[] | undefined;
   /** Largest difference accepted, in each amount's own currency; default 0. */
   readonly tolerance?: string | undefined;
   /** The error code expected instead of a price. */
   readonly unpriceable?: string | undefined;
+  /** The agreed through rate's total. */
+  readonly throughRateTotal?: Money | undefined;
+  readonly transit?: {
+    readonly commitmentDays?: number | undefined;
+    readonly maxDwellHours?: number | undefined;
+  };
+  /** The tariff version used per railway, and the amendments in force with it. */
+  readonly versions?: Readonly<Record<string, string>> | undefined;
+  readonly amendments?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** Text that one of the option's notes, line descriptions or assumptions includes. */
+  readonly noteIncludes?: string | undefined;
+  readonly lineIncludes?: string | undefined;
+  readonly assumptionIncludes?: string | undefined;
 }
 
 export type PricingResult =
@@ -39,33 +62,101 @@ export function checkExpectations(pricing: PricingResult, expect: Expectation): 
   if (expect.total) {
     failures.push(...compare('total', expect.total, option.total, tolerance));
   }
-  for (const [railway, expected] of Object.entries(expect.byRailway ?? {})) {
-    const share = option.byRailway.find((s) => s.railway === railway);
-    if (!share) {
-      failures.push(
-        `${railway}: expected ${show(expected)}, but ${railway} has no leg on ${option.route.stations.join(' → ')}`,
-      );
-      continue;
-    }
-    const actual = expected.currency === share.local.currency ? share.local : share.total;
-    if (actual.currency !== expected.currency) {
-      failures.push(
-        `${railway}: expected ${show(expected)}, but its share is in ${share.local.currency} (${share.total.currency} converted)`,
-      );
-      continue;
-    }
-    failures.push(...compare(railway, expected, actual, tolerance));
-  }
+  for (const [railway, expected] of Object.entries(expect.byRailway ?? {}))
+    failures.push(...checkRailway(option, railway, expected, tolerance));
   if (expect.route && expect.route.join('>') !== option.route.stations.join('>')) {
     failures.push(`route: expected ${expect.route.join(' → ')}, got ${option.route.stations.join(' → ')}`);
+  }
+  if (expect.throughRateTotal) {
+    const through = option.corridor?.throughRate;
+    failures.push(
+      ...(through
+        ? compare('through rate', expect.throughRateTotal, through.total, tolerance)
+        : [`through rate: expected ${show(expect.throughRateTotal)}, but no agreed through rate applies`]),
+    );
+  }
+  failures.push(...checkTransit(option, expect.transit), ...checkVersions(option, expect));
+  const texts: [string, string | undefined, readonly string[]][] = [
+    ['notes', expect.noteIncludes, option.notes],
+    ['lines', expect.lineIncludes, option.lines.map((l) => l.description)],
+    ['assumptions', expect.assumptionIncludes, option.assumptions],
+  ];
+  for (const [label, wanted, found] of texts)
+    if (wanted !== undefined && !found.join('\n').includes(wanted))
+      failures.push(`${label}: expected one to include "${wanted}", got: ${found.join(' | ') || 'none'}`);
+  return failures;
+}
+
+function checkRailway(option: RateOption, railway: string, expected: RailwayExpectation, tolerance: Amount) {
+  const share = option.byRailway.find((s) => s.railway === railway);
+  if (!share) {
+    const what = expected.amount ? show(expected.amount) : 'a leg';
+    return [
+      `${railway}: expected ${what}, but ${railway} has no leg on ${option.route.stations.join(' → ')}`,
+    ];
+  }
+  const failures: string[] = [];
+  if (expected.amount) {
+    const actual = expected.amount.currency === share.local.currency ? share.local : share.total;
+    failures.push(
+      ...(actual.currency === expected.amount.currency
+        ? compare(railway, expected.amount, actual, tolerance)
+        : [
+            `${railway}: expected ${show(expected.amount)}, but its share is in ${share.local.currency} (${share.total.currency} converted)`,
+          ]),
+    );
+  }
+  if (expected.local) failures.push(...compare(`${railway} local`, expected.local, share.local, tolerance));
+  if (expected.total) failures.push(...compare(`${railway} total`, expected.total, share.total, tolerance));
+  if (expected.distanceKm !== undefined && expected.distanceKm !== share.distanceKm)
+    failures.push(`${railway} distance: expected ${expected.distanceKm} km, got ${share.distanceKm} km`);
+  if (expected.throughShare) {
+    const through = share.throughRate?.share;
+    failures.push(
+      ...(through
+        ? compare(`${railway} through-rate share`, expected.throughShare, through, tolerance)
+        : [`${railway} through-rate share: expected ${show(expected.throughShare)}, but it has none`]),
+    );
   }
   return failures;
 }
 
+function checkTransit(option: RateOption, transit: Expectation['transit']): string[] {
+  const failures: string[] = [];
+  const days = option.transit.commitmentDays;
+  if (transit?.commitmentDays !== undefined && transit.commitmentDays !== days)
+    failures.push(`commitment: expected ${transit.commitmentDays} days, got ${days ?? 'none'}`);
+  const dwell = Math.max(...option.transit.crossings.map((c) => c.dwellHours));
+  if (transit?.maxDwellHours !== undefined && !(dwell <= transit.maxDwellHours))
+    failures.push(`border dwell: expected at most ${transit.maxDwellHours} h, got ${dwell} h`);
+  return failures;
+}
+
+function checkVersions(option: RateOption, expect: Expectation): string[] {
+  const failures: string[] = [];
+  const used = (railway: string) => option.ruleVersions.find((v) => v.railway === railway);
+  for (const [railway, version] of Object.entries(expect.versions ?? {}))
+    if (used(railway)?.version !== version)
+      failures.push(`${railway} version: expected ${version}, got ${used(railway)?.version ?? 'none'}`);
+  for (const [railway, ids] of Object.entries(expect.amendments ?? {})) {
+    const found = used(railway)?.amendments.map((a) => a.id) ?? [];
+    if (found.join(',') !== ids.join(','))
+      failures.push(`${railway} amendments: expected [${ids.join(', ')}], got [${found.join(', ')}]`);
+  }
+  return failures;
+}
+
+/**
+ * An amount against the one expected, within the tolerance. An expected amount written with decimals ("74350.00")
+ * must also come out with as many, when no tolerance is given.
+ */
 function compare(label: string, expected: Money, actual: Money, tolerance: Amount): string[] {
   if (expected.currency !== actual.currency)
     return [`${label}: expected ${show(expected)}, got ${show(actual)} (another currency)`];
   const off = amount(actual.amount).minus(expected.amount);
+  const decimals = (text: string) => text.split('.')[1]?.length ?? 0;
+  if (off.isZero() && decimals(expected.amount) > 0 && decimals(actual.amount) !== decimals(expected.amount))
+    return [`${label}: expected ${show(expected)}, got ${show(actual)} (written to other decimals)`];
   if (off.abs().lte(tolerance)) return [];
   const sign = off.isNegative() ? '−' : '+';
   return [

@@ -2,7 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import { memoised } from '../core/memo.js';
 import { type Amount, amount, formatFigure, type Rounding, roundAmount } from '../core/money.js';
 import { coefficientInForce, type FxRate, type FxRules, missingRate, rateInForce } from '../rule-set/fx.js';
-import type { Regime, RuleRef, UnitKind } from '../rule-set/tariff.js';
+import type { Confidence, Regime, RuleRef, UnitKind } from '../rule-set/tariff.js';
 import type { ConversionInfo } from './rate-option.js';
 
 const MARKET_ROUNDING: Rounding = { scale: 2, mode: 'half-up' };
@@ -14,7 +14,7 @@ export interface Conversion {
   readonly formula: (value: Amount, result: Amount) => string;
   readonly rule?: RuleRef | undefined;
   readonly reference: string;
-  readonly confidence: 'sourced' | 'approximate' | 'illustrative';
+  readonly confidence: Confidence;
 }
 
 /**

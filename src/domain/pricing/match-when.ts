@@ -13,106 +13,96 @@ interface Check<K extends keyof When> {
   readonly reason: (condition: NonNullable<When[K]>, ctx: LegContext) => string;
 }
 
-const check = <K extends keyof When>(c: Check<K>) => c as unknown as Check<keyof When>;
-
-/** Every condition, in the order a failure is reported. */
-const CHECKS: readonly Check<keyof When>[] = [
-  check({
-    field: 'unitKind',
+/**
+ * Every condition a rule may state, in the order a failure is reported: one entry per key of When, so the compiler
+ * refuses a condition without its check (and test/architecture/exhaustive.test.ts a rule-file key without one).
+ */
+const TABLE: { readonly [K in keyof When]-?: Omit<Check<K>, 'field'> } = {
+  unitKind: {
     holds: (kind, { shipment }) => kind === shipment.unit.kind,
     reason: (kind) => `applies to ${kind}s only`,
-  }),
-  check({
-    field: 'sizes',
+  },
+  sizes: {
     holds: (sizes, { shipment: { unit } }) => unit.size !== undefined && sizes.includes(unit.size),
     reason: (sizes) => `applies to ${sizes.join('/')} ft containers only`,
-  }),
-  check({
-    field: 'containerTypes',
+  },
+  containerTypes: {
     holds: (types, { shipment: { unit } }) =>
       unit.containerType !== undefined && types.includes(unit.containerType),
     reason: (types) => `applies to ${types.join('/')} containers only`,
-  }),
-  check({
-    field: 'wagonTypes',
+  },
+  wagonTypes: {
     holds: (types, { shipment: { unit } }) => unit.wagonType !== undefined && types.includes(unit.wagonType),
     reason: (types) => `applies to ${types.join('/')} wagons only`,
-  }),
-  check({
-    field: 'loaded',
+  },
+  loaded: {
     holds: (loaded, { shipment }) => loaded === shipment.unit.loaded,
     reason: (loaded) => `applies to ${loaded ? 'loaded' : 'empty'} units only`,
-  }),
-  check({
-    field: 'ownership',
+  },
+  ownership: {
     holds: (ownership, { shipment }) => ownership === shipment.unit.ownership,
     reason: (ownership) => `applies to ${ownership === 'private' ? 'private' : 'railway-owned'} units only`,
-  }),
-  check({
-    field: 'shipmentTypes',
+  },
+  shipmentTypes: {
     holds: (types, { shipment }) => types.includes(shipment.unit.shipmentType),
     reason: (types) => `applies to shipment types ${types.join(', ')} only`,
-  }),
-  check({
-    field: 'tariffClasses',
+  },
+  tariffClasses: {
     holds: (classes, { shipment }) => classes.includes(shipment.cargo.tariffClass),
     reason: (classes, { shipment }) =>
       `applies to tariff class ${classes.join('/')} only (cargo is class ${shipment.cargo.tariffClass})`,
-  }),
-  check({
-    field: 'axles',
+  },
+  axles: {
     holds: (range, { shipment }) => inRange(shipment.unit.axles, range),
     reason: (_, { shipment }) => `axle count ${shipment.unit.axles} is outside the rule's range`,
-  }),
-  check({
-    field: 'grossMassTonnes',
+  },
+  grossMassTonnes: {
     holds: (range, { shipment }) => inRange(shipment.unit.grossMassTonnes, range),
     reason: (_, { shipment }) =>
       `gross mass ${shipment.unit.grossMassTonnes} t is outside the rule's mass band`,
-  }),
-  check({
-    field: 'cargo',
+  },
+  cargo: {
     holds: (match, { shipment }) => cargoMatches(shipment.cargo, match),
     reason: (_, { shipment: { cargo } }) => `cargo ${cargo.etsng} (${cargo.name}) is not covered`,
-  }),
-  check({
-    field: 'cargoExcept',
+  },
+  cargoExcept: {
     holds: (match, { shipment }) => !cargoMatches(shipment.cargo, match),
     reason: (_, { shipment: { cargo } }) => `cargo ${cargo.etsng} (${cargo.name}) is excluded`,
-  }),
-  check({
-    field: 'entersAt',
+  },
+  entersAt: {
     holds: (stations, ctx) => stations.includes(ctx.entersAt),
     reason: (stations) => `cargo must enter at ${stations.join(' or ')}`,
-  }),
-  check({
-    field: 'leavesAt',
+  },
+  leavesAt: {
     holds: (stations, ctx) => stations.includes(ctx.leavesAt),
     reason: (stations) => `cargo must leave at ${stations.join(' or ')}`,
-  }),
-  check({
-    field: 'routeCrosses',
+  },
+  routeCrosses: {
     holds: (stations, ctx) => stations.every((s) => ctx.routeStations.has(s)),
     reason: (stations) => `route must cross at ${stations.join(' and ')}`,
-  }),
-  check({
-    field: 'directions',
+  },
+  directions: {
     holds: (directions, ctx) => directions.includes(ctx.direction),
     reason: (directions, ctx) =>
       `applies to ${directions.join('/')} traffic only (this leg is ${ctx.direction})`,
-  }),
-  check({
-    field: 'distanceKm',
+  },
+  distanceKm: {
     holds: (range, ctx) => inRange(ctx.km, range),
     reason: (_, ctx) => `distance ${ctx.km} km is outside the rule's band`,
-  }),
-  check({
-    field: 'dates',
+  },
+  dates: {
     holds: (window, { shipment }) => withinWindow(shipment.date, window.from, window.to),
     reason: (window, { shipment }) =>
       `valid ${window.from ?? '…'} to ${window.to ?? '…'} only (acceptance ${shipment.date})`,
-  }),
-];
+  },
+};
+
+/** The names of the conditions the engine checks, in the order a failure is reported. */
+export const CONDITION_FIELDS = Object.keys(TABLE) as (keyof When)[];
+
+const CHECKS: readonly Check<keyof When>[] = CONDITION_FIELDS.map(
+  (field) => ({ field, ...TABLE[field] }) as unknown as Check<keyof When>,
+);
 
 const stated = new WeakMap<When, readonly Check<keyof When>[]>();
 
@@ -120,6 +110,8 @@ const stated = new WeakMap<When, readonly Check<keyof When>[]>();
 function checksOf(when: When): readonly Check<keyof When>[] {
   let checks = stated.get(when);
   if (!checks) {
+    const unknown = Object.keys(when).filter((key) => !(key in TABLE));
+    if (unknown.length > 0) throw new Error(`no check for the rule condition(s) ${unknown.join(', ')}`);
     checks = CHECKS.filter((c) => when[c.field] !== undefined);
     stated.set(when, checks);
   }

@@ -1,10 +1,9 @@
-import { type Amount, perCount, sum, ZERO } from '../core/money.js';
-import { moneyOf } from '../core/money-format.js';
+import { type Amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
 import type { LegPrice } from './price-leg.js';
 import { conversionLine } from './quote-lines.js';
-import type { CorridorSummary, QuoteLine, RailwayShare, RateOption, RuleVersionUsed } from './rate-option.js';
+import type { CorridorSummary, QuoteLine, RateOption, RuleVersionUsed } from './rate-option.js';
 
 /** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
 export function buildOption(input: OptionInput): RateOption {

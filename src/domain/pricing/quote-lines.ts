@@ -1,5 +1,4 @@
-import { type Amount, formatFigure, type Rounding, toDecimalString } from '../core/money.js';
-import { moneyOf } from '../core/money-format.js';
+import { type Amount, formatFigure, moneyOf, type Rounding, toDecimalString } from '../core/money.js';
 import type { Leg } from '../rule-set/find-routes.js';
 import type { RuleRef, Sourced } from '../rule-set/tariff.js';
 import type { Conversion } from './convert.js';

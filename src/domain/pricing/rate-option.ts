@@ -1,14 +1,18 @@
 import type { Money } from '../core/money.js';
 import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
 
-export type LineKind =
-  | 'rate'
-  | 'charge'
-  | 'coefficient'
-  | 'reduction'
-  | 'rounding'
-  | 'through-rate'
-  | 'conversion';
+export const LINE_KINDS = [
+  'rate',
+  'charge',
+  'coefficient',
+  'reduction',
+  'rounding',
+  'through-rate',
+  'conversion',
+] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+export const CONVERSION_METHODS = ['none', 'market', 'coefficient'] as const;
 
 /** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
 export interface QuoteLine {
@@ -61,7 +65,7 @@ export interface CorridorSummary {
 }
 
 export interface ConversionInfo {
-  readonly method: 'none' | 'market' | 'coefficient';
+  readonly method: (typeof CONVERSION_METHODS)[number];
   readonly from: string;
   readonly to: string;
   /** "1 from = rate to", as a decimal string. */

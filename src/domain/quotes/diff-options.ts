@@ -2,7 +2,10 @@ import { fromMoney, type Money, toMoney } from '../core/money.js';
 import type { QuoteLine, RateOption } from '../pricing/rate-option.js';
 import type { RuleRef } from '../rule-set/tariff.js';
 
-export type LineStatus = 'same' | 'changed' | 'added' | 'removed';
+export const LINE_STATUSES = ['same', 'changed', 'added', 'removed'] as const;
+export type LineStatus = (typeof LINE_STATUSES)[number];
+export const LINE_CHANGES = ['amount', 'formula', 'rule'] as const;
+export type LineChange = (typeof LINE_CHANGES)[number];
 
 export interface LineSide {
   readonly amount: Money;
@@ -17,7 +20,7 @@ export interface LineDiff {
   readonly description: string;
   readonly status: LineStatus;
   /** What differs on a changed line: its amount, its formula, the rule (file, version or path) behind it. */
-  readonly changed: ('amount' | 'formula' | 'rule')[];
+  readonly changed: LineChange[];
   readonly stored?: LineSide | undefined;
   readonly replayed?: LineSide | undefined;
   /** replayed − stored, when both are in one currency (an added line counts from zero, a removed one to zero). */
@@ -94,7 +97,7 @@ function lineDiff(stored: QuoteLine | undefined, replayed: QuoteLine | undefined
   const line = replayed ?? stored;
   if (!line) throw new Error('a line diff needs at least one side');
   const side = (l: QuoteLine): LineSide => ({ amount: l.amount, formula: l.formula, rule: l.rule });
-  const changed: ('amount' | 'formula' | 'rule')[] = [];
+  const changed: LineChange[] = [];
   if (stored && replayed) {
     if (!sameMoney(stored.amount, replayed.amount)) changed.push('amount');
     if (stored.formula !== replayed.formula) changed.push('formula');

@@ -7,6 +7,9 @@ export interface ValidityTerm {
   readonly days: number;
 }
 
+/** What set `validUntil`: the railways' days from issue, or the end of the acceptance date's quarter. */
+export const VALIDITY_LIMITS = ['days', 'quarter'] as const;
+
 /** How long an issued quote binds the railways, and why. */
 export interface QuoteValidity {
   /** Last day (inclusive) on which the quote may be booked on. */
@@ -17,7 +20,7 @@ export interface QuoteValidity {
   readonly terms: ValidityTerm[];
   /** The end of the freight-year quarter of the acceptance date. */
   readonly endOfQuarter: IsoDate;
-  readonly limitedBy: 'days' | 'quarter';
+  readonly limitedBy: (typeof VALIDITY_LIMITS)[number];
   /** The rule as applied, in words. */
   readonly explanation: string;
 }

@@ -11,9 +11,16 @@ export interface Estimate {
   readonly high: Amount;
 }
 
-export type AlternativeMode = 'caspian-sea' | 'deep-sea' | 'road';
-export type LegStage = 'pre-carriage' | 'main' | 'port' | 'on-carriage';
-export type ItemBasis = 'box' | 'teu' | 'tonne' | 'truck' | 'shipment';
+export const ALTERNATIVE_MODES = ['caspian-sea', 'deep-sea', 'road'] as const;
+export const LEG_STAGES = ['pre-carriage', 'main', 'port', 'on-carriage'] as const;
+export const ITEM_BASES = ['box', 'teu', 'tonne', 'truck', 'shipment'] as const;
+/** The mode of one leg of an alternative (rail legs to and from the port included). */
+export const LEG_MODES = ['rail', 'sea', 'road', 'port'] as const;
+
+export type AlternativeMode = (typeof ALTERNATIVE_MODES)[number];
+export type LegStage = (typeof LEG_STAGES)[number];
+export type ItemBasis = (typeof ITEM_BASES)[number];
+export type LegMode = (typeof LEG_MODES)[number];
 
 export interface ItemWhen {
   readonly unitKind?: UnitKind | undefined;

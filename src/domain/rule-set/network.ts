@@ -1,6 +1,7 @@
 import type { RuleRef, Sourced } from './tariff.js';
 
-export type GaugeChange = 'none' | 'container-transfer' | 'wheelset-exchange';
+export const GAUGE_CHANGES = ['none', 'container-transfer', 'wheelset-exchange'] as const;
+export type GaugeChange = (typeof GAUGE_CHANGES)[number];
 
 export interface Station extends Sourced {
   readonly code: string;

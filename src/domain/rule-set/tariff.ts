@@ -3,15 +3,26 @@ import type { Amount, Rounding } from '../core/money.js';
 
 /** The engine's view of a railway tariff version, compiled from a rule file (decimals parsed, paths resolved). */
 
-export type Confidence = 'sourced' | 'approximate' | 'illustrative';
-export type UnitKind = 'container' | 'wagon';
-export type ContainerSize = '20' | '30' | '40' | '45';
-export type ContainerType = 'dry' | 'tank' | 'reefer';
-export type Ownership = 'railway' | 'private';
-export type ShipmentType = 'single-wagon' | 'group' | 'block-train' | 'container';
-export type Direction = 'export' | 'import' | 'transit' | 'domestic';
-export type ChargeBasis = 'unit' | 'tonne' | 'axle' | 'shipment';
-export type ReductionCombine = 'largest' | 'multiply' | 'add' | 'add-capped';
+// Each closed set is written once, here; the zod schemas of the rule files and of the API take their enums from it.
+export const CONFIDENCES = ['sourced', 'approximate', 'illustrative'] as const;
+export const UNIT_KINDS = ['container', 'wagon'] as const;
+export const CONTAINER_SIZES = ['20', '30', '40', '45'] as const;
+export const CONTAINER_TYPES = ['dry', 'tank', 'reefer'] as const;
+export const OWNERSHIPS = ['railway', 'private'] as const;
+export const SHIPMENT_TYPES = ['single-wagon', 'group', 'block-train', 'container'] as const;
+export const DIRECTIONS = ['export', 'import', 'transit', 'domestic'] as const;
+export const CHARGE_BASES = ['unit', 'tonne', 'axle', 'shipment'] as const;
+export const REDUCTION_COMBINES = ['largest', 'multiply', 'add', 'add-capped'] as const;
+
+export type Confidence = (typeof CONFIDENCES)[number];
+export type UnitKind = (typeof UNIT_KINDS)[number];
+export type ContainerSize = (typeof CONTAINER_SIZES)[number];
+export type ContainerType = (typeof CONTAINER_TYPES)[number];
+export type Ownership = (typeof OWNERSHIPS)[number];
+export type ShipmentType = (typeof SHIPMENT_TYPES)[number];
+export type Direction = (typeof DIRECTIONS)[number];
+export type ChargeBasis = (typeof CHARGE_BASES)[number];
+export type ReductionCombine = (typeof REDUCTION_COMBINES)[number];
 
 /** Where a number came from: the rule file, its version and the YAML path inside it. */
 export interface RuleRef {

@@ -17,12 +17,14 @@ export interface Contribution {
   readonly amount: string;
 }
 
-export type ImpactStatus =
-  | 'unchanged'
-  | 'changed'
-  | 'became-unpriceable'
-  | 'became-priceable'
-  | 'unpriceable';
+export const IMPACT_STATUSES = [
+  'unchanged',
+  'changed',
+  'became-unpriceable',
+  'became-priceable',
+  'unpriceable',
+] as const;
+export type ImpactStatus = (typeof IMPACT_STATUSES)[number];
 
 export interface ShipmentImpact {
   readonly status: ImpactStatus;

@@ -1,7 +1,7 @@
 import { epochOf } from '../core/date-epochs.js';
 import type { IsoDate } from '../core/dates.js';
 import { isDomainError } from '../core/domain-error.js';
-import type { RateRequest } from '../pricing/shipment.js';
+import type { RateRequest, UnitsRequest } from '../pricing/shipment.js';
 import { resolveCargo } from '../rule-set/cargo.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import { assessImpact, type ShipmentImpact, type WhatIfStep } from './assess-impact.js';
@@ -57,25 +57,53 @@ export class ImpactCache {
   }
 }
 
+type KeyParts<T> = { readonly [K in keyof T]-?: (value: T[K]) => string | number };
+
+const UNIT_PARTS: KeyParts<UnitsRequest> = {
+  kind: (kind) => kind,
+  size: (size) => size ?? '',
+  containerType: (type) => type ?? '',
+  wagonType: (type) => type ?? '',
+  axles: (axles) => axles ?? '',
+  loaded: (loaded) => (loaded ? 'L' : 'E'),
+  ownership: (ownership) => ownership ?? '',
+  count: (count) => count,
+  grossMassTonnes: (mass) => mass ?? '',
+  shipmentType: (type) => type ?? '',
+};
+
+/** The request's fields the key leaves out: the date counts by its epoch; a what-if uses the cheapest option. */
+export const NOT_IN_SHIPMENT_KEY = ['acceptanceDate', 'maxOptions'] as const;
+
+const unitParts = Object.entries(UNIT_PARTS) as [keyof UnitsRequest, (value: unknown) => string | number][];
+
+const REQUEST_PARTS: KeyParts<Omit<RateRequest, (typeof NOT_IN_SHIPMENT_KEY)[number]>> = {
+  origin: (origin) => origin,
+  destination: (destination) => destination,
+  cargo: (cargo) => ('etsng' in cargo ? `e${cargo.etsng}` : `g${cargo.gng}`),
+  units: (units) => unitParts.map(([field, part]) => part(units[field])).join('|'),
+  currency: (currency) => currency,
+  via: (via) => (via ?? []).join(','),
+};
+
+const requestParts = Object.entries(REQUEST_PARTS) as [
+  keyof RateRequest,
+  (value: unknown) => string | number,
+][];
+
+/**
+ * The fields of a request and of its units that make up the key: one entry per field of the domain types, so the
+ * compiler refuses a new field without its part (and test/architecture/exhaustive.test.ts a new field of the API's
+ * request schema).
+ */
+export const SHIPMENT_KEY_FIELDS = {
+  request: Object.keys(REQUEST_PARTS),
+  units: Object.keys(UNIT_PARTS),
+} as const;
+
+/** What makes two portfolio rows one shipment for the cache: every field of the request, the date by its epoch. */
 export function shipmentKey(request: RateRequest, epoch: number): string {
-  const u = request.units;
-  const cargo = 'etsng' in request.cargo ? `e${request.cargo.etsng}` : `g${request.cargo.gng}`;
-  return [
-    request.origin,
-    request.destination,
-    cargo,
-    u.kind,
-    u.size ?? '',
-    u.containerType ?? '',
-    u.wagonType ?? '',
-    u.axles ?? '',
-    u.loaded ? 'L' : 'E',
-    u.ownership ?? '',
-    u.count,
-    u.grossMassTonnes ?? '',
-    u.shipmentType ?? '',
-    request.currency,
-    (request.via ?? []).join(','),
-    epoch,
-  ].join('|');
+  let key = '';
+  for (const [field, part] of requestParts) key += `${part(request[field])}|`;
+  return key + epoch;
 }

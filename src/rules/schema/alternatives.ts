@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { amount } from '../../domain/core/money.js';
+import { ALTERNATIVE_MODES, ITEM_BASES, LEG_STAGES } from '../../domain/rule-set/alternative-cards.js';
+import { UNIT_KINDS } from '../../domain/rule-set/tariff.js';
 import {
   ContainerSize,
   CountryCode,
@@ -65,7 +67,7 @@ export const DaysSchema = pointOrRange(
 );
 
 const ItemWhenSchema = z.strictObject({
-  unitKind: z.enum(['container', 'wagon']).optional(),
+  unitKind: z.enum(UNIT_KINDS).optional(),
   sizes: z.array(ContainerSize).optional(),
   loaded: z.boolean().optional(),
 });
@@ -74,13 +76,13 @@ const ItemWhenSchema = z.strictObject({
 export const AlternativeItemSchema = z.strictObject({
   id: Id,
   description: z.string().min(1),
-  basis: z.enum(['box', 'teu', 'tonne', 'truck', 'shipment']),
+  basis: z.enum(ITEM_BASES),
   when: ItemWhenSchema.optional(),
   amount: EstimateSchema,
   ...sourced,
 });
 
-const Stage = z.enum(['pre-carriage', 'main', 'port', 'on-carriage']);
+const Stage = z.enum(LEG_STAGES);
 
 const RailLegSchema = z.strictObject({
   kind: z.literal('rail'),
@@ -161,7 +163,7 @@ const RouteSchema = z
   .strictObject({
     id: Id,
     name: z.string().min(1),
-    mode: z.enum(['caspian-sea', 'deep-sea', 'road']),
+    mode: z.enum(ALTERNATIVE_MODES),
     description: z.string().optional(),
     legs: z.array(LegSchema).min(1),
     notes: z.array(z.string()).optional(),

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { isValidIsoDate } from '../../domain/core/dates.js';
-import { DECIMAL_PATTERN } from '../../domain/core/money.js';
+import { DECIMAL_PATTERN, ROUNDING_MODES } from '../../domain/core/money.js';
+import {
+  CONFIDENCES,
+  CONTAINER_SIZES,
+  CONTAINER_TYPES,
+  DIRECTIONS,
+  OWNERSHIPS,
+  SHIPMENT_TYPES,
+  UNIT_KINDS,
+} from '../../domain/rule-set/tariff.js';
 
-export const Confidence = z.enum(['sourced', 'approximate', 'illustrative']);
+export const Confidence = z.enum(CONFIDENCES);
 
 /** Every value in a rule file says where it comes from and how sure we are of it. */
 export const sourced = {
@@ -27,7 +36,7 @@ export const Km = z.number().int('kilometres are whole numbers').nonnegative();
 
 export const RoundingSchema = z.strictObject({
   scale: z.number().int().min(0).max(6),
-  mode: z.enum(['half-up', 'half-even', 'half-down', 'up', 'down']),
+  mode: z.enum(ROUNDING_MODES),
 });
 
 /** One rounding for every unit, or one for containers and one for wagons. */
@@ -44,17 +53,17 @@ export const CargoMatchSchema = z.strictObject({
   groups: z.array(Id).optional(),
 });
 
-export const ContainerSize = z.enum(['20', '30', '40', '45']);
-export const Direction = z.enum(['export', 'import', 'transit', 'domestic']);
+export const ContainerSize = z.enum(CONTAINER_SIZES);
+export const Direction = z.enum(DIRECTIONS);
 
 export const WhenSchema = z.strictObject({
-  unitKind: z.enum(['container', 'wagon']).optional(),
+  unitKind: z.enum(UNIT_KINDS).optional(),
   sizes: z.array(ContainerSize).optional(),
-  containerTypes: z.array(z.enum(['dry', 'tank', 'reefer'])).optional(),
+  containerTypes: z.array(z.enum(CONTAINER_TYPES)).optional(),
   wagonTypes: z.array(Id).optional(),
   loaded: z.boolean().optional(),
-  ownership: z.enum(['railway', 'private']).optional(),
-  shipmentTypes: z.array(z.enum(['single-wagon', 'group', 'block-train', 'container'])).optional(),
+  ownership: z.enum(OWNERSHIPS).optional(),
+  shipmentTypes: z.array(z.enum(SHIPMENT_TYPES)).optional(),
   tariffClasses: z.array(z.number().int().min(1).max(3)).optional(),
   axles: RangeSchema.optional(),
   grossMassTonnes: RangeSchema.optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REDUCTION_COMBINES } from '../../domain/rule-set/tariff.js';
 import {
   CountryCode,
   Currency,
@@ -11,7 +12,7 @@ import {
   WhenSchema,
 } from './common.js';
 
-const Combine = z.enum(['largest', 'multiply', 'add', 'add-capped']);
+const Combine = z.enum(REDUCTION_COMBINES);
 
 /** One step of a covered route: a crossing id, one of several, or any crossing between two countries. */
 const RouteStepSchema = z.union([

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GAUGE_CHANGES } from '../../domain/rule-set/network.js';
 import { CountryCode, Km, RailwayCode, StationCode, sourced } from './common.js';
 
 const StationSchema = z.strictObject({
@@ -20,7 +21,7 @@ const CrossingSchema = z.strictObject({
   id: z.string().regex(/^[A-Z0-9-]+$/, 'expected the two station codes joined by --'),
   name: z.string().min(1),
   stations: z.tuple([StationCode, StationCode]),
-  gaugeChange: z.enum(['none', 'container-transfer', 'wheelset-exchange']),
+  gaugeChange: z.enum(GAUGE_CHANGES),
   dwellHours: z.number().nonnegative(),
   capacityTrainPairsPerDay: z.number().positive().optional(),
   ...sourced,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHARGE_BASES, REDUCTION_COMBINES } from '../../domain/rule-set/tariff.js';
 import {
   CountryCode,
   Currency,
@@ -30,7 +31,7 @@ export const ChargeSchema = z
   .strictObject({
     id: Id,
     description: z.string().min(1),
-    basis: z.enum(['unit', 'tonne', 'axle', 'shipment']),
+    basis: z.enum(CHARGE_BASES),
     when: WhenSchema.optional(),
     formula: z.strictObject({ fixed: DecimalString.optional(), perKm: DecimalString.optional() }).optional(),
     bands: z.array(BandSchema).min(1).optional(),
@@ -101,7 +102,7 @@ const RegimeSchema = z
     rounding: z.strictObject({ step: RoundingSchema, total: RoundingByUnitSchema }),
     reductions: z
       .strictObject({
-        combine: z.enum(['largest', 'multiply', 'add', 'add-capped']),
+        combine: z.enum(REDUCTION_COMBINES),
         cap: DecimalString.optional(),
       })
       .refine((r) => (r.combine === 'add-capped') === (r.cap !== undefined), {

@@ -3,9 +3,10 @@ import { RatesRequestSchema } from '../../contract/rates-schemas.js';
 import { IsoDateString, RailwayCode, StationCode } from '../../rules/schema/common.js';
 
 /**
- * A rule-test file (rules/tests/*.yaml): shipments with the prices a committee expects, worked out by hand in
- * comments from the rule values. Amounts are written with their currency, thousands may be grouped by spaces:
- * "105 887 RUB", "1 776.00 USD".
+ * The one golden-test format: the committee's rule tests (rules/tests/*.yaml) and the hand-worked scenarios
+ * (test/scenarios/*.yaml) alike. Shipments with the prices expected, worked out by hand in comments from the rule
+ * values. Strict all the way down: a misspelt key is an error with its file and line. Amounts are written with their
+ * currency, thousands may be grouped by spaces: "105 887 RUB", "1 776.00 USD".
  */
 const AmountText = z
   .string({ error: 'expected an amount and its currency, e.g. "105 887 RUB"' })
@@ -18,10 +19,23 @@ const AmountText = z
     return { amount: text.slice(0, -4).replaceAll(' ', ''), currency };
   });
 
+const Text = z.string().min(1);
+
+/** One railway's share: an amount (its tariff currency or the requested one, the currency says which), or figures. */
+const RailwayExpectSchema = z.union([
+  AmountText.transform((money) => ({ amount: money })),
+  z.strictObject({
+    local: AmountText.optional(),
+    total: AmountText.optional(),
+    distanceKm: z.number().int().nonnegative().optional(),
+    throughShare: AmountText.optional().describe('its share of an agreed through rate'),
+  }),
+]);
+
 const ExpectSchema = z
   .strictObject({
     total: AmountText.optional(),
-    byRailway: z.record(RailwayCode, AmountText).optional(),
+    byRailway: z.record(RailwayCode, RailwayExpectSchema).optional(),
     route: z.array(StationCode).min(2).optional(),
     tolerance: z
       .string()
@@ -31,9 +45,24 @@ const ExpectSchema = z
       .string()
       .regex(/^[A-Z_]+$/, 'an error code such as UNIT_NOT_CARRIED')
       .optional(),
+    throughRateTotal: AmountText.optional(),
+    transit: z
+      .strictObject({
+        commitmentDays: z.number().int().nonnegative().optional(),
+        maxDwellHours: z.number().nonnegative().optional(),
+      })
+      .optional(),
+    versions: z.record(RailwayCode, Text).optional().describe('the tariff version used, per railway'),
+    amendments: z
+      .record(RailwayCode, z.array(Text))
+      .optional()
+      .describe('the amendments in force, per railway'),
+    noteIncludes: Text.optional(),
+    lineIncludes: Text.optional(),
+    assumptionIncludes: Text.optional(),
   })
-  .refine((e) => e.total || e.byRailway || e.route || e.unpriceable, {
-    message: 'expect at least one of total, byRailway, route or unpriceable',
+  .refine((e) => Object.keys(e).some((key) => key !== 'tolerance'), {
+    message: 'expect at least one figure, route, error or text',
   });
 
 export const RuleTestCaseSchema = z.strictObject({

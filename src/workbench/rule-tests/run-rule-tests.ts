@@ -48,10 +48,7 @@ export function runRuleTests(
       const rules = rulesFor(testCase, ruleFiles, baseline, withOverrides);
       const failures = Array.isArray(rules)
         ? rules
-        : checkExpectations(price(rules, testCase), {
-            ...testCase.expect,
-            byRailway: testCase.expect.byRailway,
-          });
+        : checkExpectations(price(rules, testCase), testCase.expect);
       results.push({ file: file.path, line, name: testCase.name, passed: failures.length === 0, failures });
     });
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ContainerSize, ContainerType } from '../../domain/rule-set/tariff.js';
+import { type ContainerSize, type ContainerType, OWNERSHIPS } from '../../domain/rule-set/tariff.js';
 import type { PortfolioShipment } from '../../domain/whatif/portfolio.js';
 
 /**
@@ -29,7 +29,7 @@ export const PortfolioItemSchema = z
       .union([z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal'), z.number().nonnegative()])
       .optional()
       .describe('how many such shipments (e.g. a year); revenue is multiplied by it; default 1'),
-    ownership: z.enum(['railway', 'private']).optional().describe('default private'),
+    ownership: z.enum(OWNERSHIPS).optional().describe('default private'),
     loaded: z.boolean().optional().describe('default true'),
     massTonnes: z
       .number()

@@ -40,16 +40,20 @@ export interface WorkerData {
 export function serveWhatIfs(port: MessagePort, ruleFiles: readonly RuleFileText[]): void {
   const baseline = prepareBaseline(ruleFiles);
   port.postMessage({ ready: baseline.ruleSet.hash } satisfies WhatIfReply);
+  // One request at a time, in the order they came.
+  let queue: Promise<void> = Promise.resolve();
   port.on('message', ({ id, body }: WhatIfTask) => {
-    let reply: WhatIfReply;
-    try {
-      reply = { id, report: answerWhatIf(baseline, body) };
-    } catch (error) {
-      reply = isDomainError(error)
-        ? { id, refused: { code: error.code, message: error.message, details: error.details } }
-        : { id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-    }
-    port.postMessage(reply);
+    queue = queue.then(async () => {
+      let reply: WhatIfReply;
+      try {
+        reply = { id, report: await answerWhatIf(baseline, body) };
+      } catch (error) {
+        reply = isDomainError(error)
+          ? { id, refused: { code: error.code, message: error.message, details: error.details } }
+          : { id, failed: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+      }
+      port.postMessage(reply);
+    });
   });
 }
 

@@ -1,6 +1,13 @@
 import { memoised } from '../../core/memo.js';
-import { type Amount, formatFigure, roundAmount, sum, toDecimalString, ZERO } from '../../core/money.js';
-import { moneyOf } from '../../core/money-format.js';
+import {
+  type Amount,
+  formatFigure,
+  moneyOf,
+  roundAmount,
+  sum,
+  toDecimalString,
+  ZERO,
+} from '../../core/money.js';
 import type { ThroughRateAmount } from '../../rule-set/corridor-agreement.js';
 import { type Conversion, marketConversion } from '../convert.js';
 import type { OptionInput, Priced } from '../option-input.js';

@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BUNDLED_RULES_DIR } from '../config.js';
-import { buildApp } from '../http/build-app.js';
-import { loadRuleSet } from '../rules/load-rule-set.js';
-import { offlineQuoteStore } from '../store/offline-quote-store.js';
-import type { CliIo } from './io.js';
+import type { CliIo } from './cli/io.js';
+import { BUNDLED_RULES_DIR } from './config.js';
+import { buildApp } from './http/build-app.js';
+import { loadRuleSet } from './rules/load-rule-set.js';
+import { offlineQuoteStore } from './store/offline-quote-store.js';
 
 export const OPENAPI_FILE = resolve(BUNDLED_RULES_DIR, '..', 'openapi', 'openapi.yaml');
 
@@ -17,7 +17,11 @@ export async function generateOpenApi(): Promise<string> {
   return yaml;
 }
 
-/** `throughrate openapi [--write|--check]`: print, write or check openapi/openapi.yaml. */
+/**
+ * `throughrate openapi [--write|--check]`: print, write or check openapi/openapi.yaml. The document is the HTTP
+ * app's, so this command is composed here, beside the server, and handed to the command line by its entry
+ * (bin/throughrate.js): src/cli itself never imports src/http.
+ */
 export async function openapi(args: readonly string[], io: CliIo): Promise<number> {
   const yaml = await generateOpenApi();
   if (args.includes('--write')) {
