@@ -24,7 +24,13 @@ interface Scenario {
     >;
     throughRateTotal?: string;
     noteIncludes?: string;
-    transit?: { commitmentDays?: number; maxDwellHours?: number };
+    transit?: {
+      commitmentDays?: number;
+      maxDwellHours?: number;
+      days?: number;
+      daysRange?: [number, number];
+      dwellHours?: Record<string, number>;
+    };
     lineIncludes?: string;
     versions?: Record<string, string>;
     amendments?: Record<string, string[]>;
@@ -65,6 +71,14 @@ describe('golden scenarios', () => {
     if (scenario.expect.transit?.maxDwellHours !== undefined) {
       const dwell = option.transit.crossings.map((c) => c.dwellHours);
       expect(Math.max(...dwell)).toBeLessThanOrEqual(scenario.expect.transit.maxDwellHours);
+    }
+    if (scenario.expect.transit?.days !== undefined) expect(option.transitDays).toBe(scenario.expect.transit.days);
+    if (scenario.expect.transit?.daysRange) {
+      const { low, high } = option.transitDaysRange;
+      expect([low, high]).toEqual(scenario.expect.transit.daysRange);
+    }
+    for (const [crossing, hours] of Object.entries(scenario.expect.transit?.dwellHours ?? {})) {
+      expect(option.transit.crossings.find((c) => c.crossing === crossing)?.dwellHours, crossing).toBe(hours);
     }
     if (scenario.expect.noteIncludes) expect(option.notes.join('\n')).toContain(scenario.expect.noteIncludes);
     if (scenario.expect.lineIncludes)
