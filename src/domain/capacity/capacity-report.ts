@@ -1,5 +1,4 @@
 import type { IsoDate } from '../core/dates.js';
-import type { Network } from '../rule-set/network.js';
 import {
   type CapacityRules,
   type CapacitySection,
@@ -7,6 +6,7 @@ import {
   figureOn,
   tonnesPerYear,
 } from '../rule-set/capacity.js';
+import type { Network } from '../rule-set/network.js';
 import type { Confidence, RuleRef } from '../rule-set/tariff.js';
 import { crossingDwell, type SectionLoad } from './border-dwell.js';
 
