@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { capacityReport } from '../domain/capacity/capacity-report.js';
 import { isValidIsoDate } from '../domain/core/dates.js';
-import { type CliIo, UsageError } from './io.js';
+import { type CliIo, today, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 
 const OPTIONS = {
@@ -13,7 +13,7 @@ const OPTIONS = {
 /** `throughrate capacity [--date YYYY-MM-DD] [--json]`: each border section's capacity, traffic, utilisation, dwell. */
 export async function capacity(args: readonly string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args: [...args], options: OPTIONS, strict: true });
-  const date = values.date ?? new Date().toISOString().slice(0, 10);
+  const date = values.date ?? today(io);
   if (!isValidIsoDate(date)) throw new UsageError(`--date ${date}: expected a date YYYY-MM-DD`);
   const ruleSet = await loadCliRuleSet(values.rules, io);
   const sections = capacityReport(ruleSet.capacity, ruleSet.network, date);

@@ -72,7 +72,8 @@ describe('golden scenarios', () => {
       const dwell = option.transit.crossings.map((c) => c.dwellHours);
       expect(Math.max(...dwell)).toBeLessThanOrEqual(scenario.expect.transit.maxDwellHours);
     }
-    if (scenario.expect.transit?.days !== undefined) expect(option.transitDays).toBe(scenario.expect.transit.days);
+    if (scenario.expect.transit?.days !== undefined)
+      expect(option.transitDays).toBe(scenario.expect.transit.days);
     if (scenario.expect.transit?.daysRange) {
       const { low, high } = option.transitDaysRange;
       expect([low, high]).toEqual(scenario.expect.transit.daysRange);
