@@ -1,5 +1,6 @@
 import { isDomainError } from '../domain/core/domain-error.js';
 import { RuleSetError } from '../rules/rule-issue.js';
+import { capacity } from './capacity.js';
 import { compare } from './compare.js';
 import { type CliIo, UsageError } from './io.js';
 import { quote } from './quote.js';
@@ -17,6 +18,8 @@ const USAGE = `usage: throughrate <command>
   compare <the quote flags> [--value-of-time <per tonne-day>] [--discount-legs KTZ,TDY]
                              rail beside the Caspian, deep-sea and road alternatives, with CO2e,
                              rankings and the break-even corridor discount
+  capacity [--date YYYY-MM-DD] [--json]
+                             border sections: capacity, traffic, utilisation and the dwell that follows
   rules check [dir]          validate rule files; exit 1 on any error
   rules test [dir|file]      run the rule tests in <dir>/tests; pass or fail per case; exit 1 on any failure
   rules diff <old> <new> [--json]
@@ -36,6 +39,7 @@ export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 const COMMANDS: Record<string, Command> = {
   quote,
   compare,
+  capacity,
   'rules check': rulesCheck,
   'rules test': rulesTest,
   'rules diff': rulesDiff,

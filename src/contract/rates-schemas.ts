@@ -142,7 +142,12 @@ export const RateOptionSchema = z
       }),
     ),
     lines: z.array(QuoteLineSchema),
-    transitDays: z.number(),
+    transitDays: z
+      .number()
+      .describe('expected rail transit: running time plus the expected dwell at each crossing'),
+    transitDaysRange: z
+      .object({ low: z.number(), high: z.number() })
+      .describe('rail transit from no queue at the borders (low) to long waits (high)'),
     transit: z.object({
       legs: z.array(
         z.object({
@@ -153,7 +158,23 @@ export const RateOptionSchema = z
         }),
       ),
       crossings: z.array(
-        z.object({ crossing: z.string(), name: z.string(), gaugeChange: z.string(), dwellHours: z.number() }),
+        z.object({
+          crossing: z.string(),
+          name: z.string(),
+          gaugeChange: z.string(),
+          dwellHours: z
+            .number()
+            .describe('expected dwell: processing + mean wait, or a priority commitment that holds'),
+          lowHours: z.number(),
+          highHours: z.number(),
+          processingHours: z.number(),
+          waitHours: z.number().describe("mean wait in the queue at the section's utilisation"),
+          section: z
+            .object({ id: z.string(), name: z.string(), utilisation: z.number(), overCapacity: z.boolean() })
+            .optional()
+            .describe('the capacity section the crossing belongs to, loaded as on the acceptance date'),
+          formula: z.string(),
+        }),
       ),
       commitmentDays: z.number().optional().describe('a priority-cargo transit-time commitment'),
     }),

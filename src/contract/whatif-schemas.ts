@@ -181,6 +181,8 @@ const ShareGoalSeekSchema = GoalSeekCommonSchema.extend({
   shareAtValue: z.string().optional(),
 });
 
+const BeforeAfter = z.object({ baseline: z.number(), draft: z.number() });
+
 export const WhatIfResponseSchema = z
   .object({
     currency: z.string(),
@@ -236,6 +238,29 @@ export const WhatIfResponseSchema = z
         })
         .optional(),
     }),
+    capacity: z
+      .object({
+        date: z
+          .string()
+          .describe("the portfolio's latest acceptance date: capacity and traffic are taken then"),
+        sections: z.array(
+          z.object({
+            section: z.string(),
+            name: z.string(),
+            portfolioRailTonnesPerYear: BeforeAfter,
+            capacityTonnesPerYear: BeforeAfter,
+            trafficTonnesPerYear: BeforeAfter,
+            utilisation: BeforeAfter,
+            overCapacity: z.object({ baseline: z.boolean(), draft: z.boolean() }),
+            waitHours: BeforeAfter.describe("mean wait at each of the section's crossings"),
+          }),
+        ),
+        notes: z.array(z.string()),
+        flags: z.array(z.string()).describe('sections over capacity under the draft, in words'),
+        approximation: z.string(),
+      })
+      .optional()
+      .describe('the corridor sections the portfolio crosses by rail, before and after the draft'),
     modeShift: z.object({ available: z.boolean(), note: z.string() }),
     goalSeek: z.discriminatedUnion('objective', [RevenueGoalSeekSchema, ShareGoalSeekSchema]).optional(),
     shipments: z.array(ShipmentResultSchema).optional(),

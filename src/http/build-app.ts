@@ -13,6 +13,7 @@ import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import type { AppContext } from './app-context.js';
 import { problemFor, sendProblem } from './problem-details.js';
+import { capacityRoutes } from './routes/capacity.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { quoteRoutes } from './routes/quotes.js';
@@ -89,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(stationRoutes(context));
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context));
+  await app.register(capacityRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));
   await app.register(whatifRoutes(context, options.ruleFiles));
   return app;

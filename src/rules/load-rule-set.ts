@@ -4,6 +4,7 @@ import { createRuleSet, type RuleSet } from '../domain/rule-set/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/rule-set/tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
+import { compileCapacity } from './compile-capacity.js';
 import { compileCorridors } from './compile-corridor.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
@@ -11,6 +12,7 @@ import { deepFreeze } from './deep-freeze.js';
 import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
 import { AlternativesFileSchema } from './schema/alternatives.js';
+import { CapacityFileSchema } from './schema/capacity.js';
 import { CargoFileSchema } from './schema/cargo.js';
 import { CorridorSchema } from './schema/corridor.js';
 import { FxFileSchema } from './schema/fx.js';
@@ -62,6 +64,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     fx: [],
     corridors: [],
     alternatives: [],
+    capacity: [],
   } as {
     railways: Parsed<z.output<typeof RailwayVersionSchema>>[];
     amendments: Parsed<z.output<typeof AmendmentSchema>>[];
@@ -70,6 +73,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     fx: Parsed<z.output<typeof FxFileSchema>>[];
     corridors: Parsed<z.output<typeof CorridorSchema>>[];
     alternatives: Parsed<z.output<typeof AlternativesFileSchema>>[];
+    capacity: Parsed<z.output<typeof CapacityFileSchema>>[];
   };
 
   for (const file of files) {
@@ -110,11 +114,14 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       case 'alternatives':
         add(AlternativesFileSchema, buckets.alternatives, (v) => v.effectiveFrom);
         break;
+      case 'capacity':
+        add(CapacityFileSchema, buckets.capacity, () => shortHash);
+        break;
       default:
         issues.push(
           source.issueAt(
             [],
-            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors or alternatives)`,
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors, alternatives or capacity)`,
           ),
         );
     }
@@ -134,6 +141,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     issues,
   );
   const alternatives = compileAlternatives(buckets.alternatives, known, hashOf, issues);
+  const capacity = compileCapacity(buckets.capacity, new Set(network.crossings.map((c) => c.id)), issues);
 
   const railways = new Map<string, RailwayVersion[]>();
   for (const [code, parsed] of versionsByRailway) {
@@ -176,6 +184,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       fx,
       corridors,
       alternatives,
+      capacity,
     }),
   );
   return { ruleSet, issues: [], summary };

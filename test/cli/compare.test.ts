@@ -24,7 +24,9 @@ describe('throughrate compare', () => {
     const run = await runCli(BOX);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Rail against sea and road: 1 × 40 ft container');
-    expect(run.stdout).toMatch(/rail-1\s+4 685\.18\s+12\.2\s+3 124\.2\s+4 977\.98\s+illustrative/);
+    expect(run.stdout).toMatch(
+      /rail-1\s+4 685\.18\s+12\.2–18\.9\s+3 124\.2\s+4 977\.98–5 138\.78\s+illustrative/,
+    );
     expect(run.stdout).toMatch(/caspian-astrakhan-amirabad\s+4 208\.03–5 388\.03\s+11\.0–27\.0\s+2 646\.1/);
     expect(run.stdout).toContain(
       'cost               1. rail-1 (4 685.18), 2. caspian-astrakhan-amirabad (4 798.03)',

@@ -54,7 +54,7 @@ describe('POST /v1/compare', () => {
       .send(box({ valueOfTimePerTonneDay: '2.50', discountLegs: ['KTZ', 'TDY'] }))
       .expect(200);
     expect(res.body.valueOfTime.perTonneDay).toEqual({ amount: '2.50', currency: 'USD' });
-    expect(res.body.options[0].timeCost.mid.amount).toBe('732.00'); // 2.50 × 24 t × 12.2 days
+    expect(res.body.options[0].timeCost.mid.amount).toBe('933.00'); // 2.50 × 24 t × 15.55 days (the middle of 12.2–18.9)
     expect(res.body.breakEven[0].discountLegs).toEqual(['KTZ', 'TDY']);
     expect(res.body.breakEven[0].discountable.amount).toBe('2721.00'); // KTZ 1 708.00 + TDY 1 013.00
   });

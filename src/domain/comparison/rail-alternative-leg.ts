@@ -21,9 +21,10 @@ export function railLeg(
   const items = option.byRailway.map((share) => railItem(option, share));
   const stations = option.route.stations;
   const dwell = option.transit.crossings.reduce((acc, c) => acc + c.dwellHours, 0);
+  const range = option.transitDaysRange;
   return {
     cost: point(amount(option.total.amount)),
-    days: point(amount(option.transitDays)),
+    days: { low: amount(range.low), high: amount(range.high) },
     co2Kg,
     tonneKm,
     confidence: weakest([...option.lines.map((l) => l.confidence), ...(factor ? [factor.confidence] : [])]),
@@ -35,13 +36,13 @@ export function railLeg(
       description: `Rail ${stations.join(' → ')}`,
       km,
       cost: { low: option.total, high: option.total },
-      days: { low: option.transitDays, high: option.transitDays },
+      days: { low: range.low, high: range.high },
       daysFormula:
         option.transit.legs
           .map((l) => `${l.railway} ${l.distanceKm} km ÷ ${l.speedKmPerDay} km/day`)
           .join(' + ') +
-        (dwell > 0 ? ` + ${dwell} h at border crossings` : '') +
-        ` = ${option.transitDays} days`,
+        (dwell > 0 ? ` + ${dwell} h at border crossings (processing and the queue at each)` : '') +
+        ` = ${option.transitDays} days expected, ${range.low}–${range.high} days from no queue to long waits`,
       emissions,
       items,
       rule: items[0]?.rule ?? { file: '', version: '', path: '' },

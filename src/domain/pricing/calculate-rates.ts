@@ -1,8 +1,10 @@
+import { type CrossingDwell, crossingDwell } from '../capacity/border-dwell.js';
 import { DomainError, isDomainError } from '../core/domain-error.js';
 import { type Amount, amount } from '../core/money.js';
 import { resolveCargo } from '../rule-set/cargo.js';
 import type { Leg, Route } from '../rule-set/find-routes.js';
 import { searchStations } from '../rule-set/find-stations.js';
+import type { Crossing } from '../rule-set/network.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import type { TariffInForce } from '../rule-set/tariff.js';
 import { type Conversion, conversionFor } from './convert.js';
@@ -89,6 +91,7 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
 export class RoutePricing {
   private readonly legs = new Map<string, LegPrice>();
   private readonly conversions = new Map<string, Conversion>();
+  private readonly dwells = new Map<string, CrossingDwell>();
 
   constructor(
     private readonly ruleSet: RuleSet,
@@ -137,8 +140,18 @@ export class RoutePricing {
           ? route.legs.map((leg) => this.leg(leg, route, undefined, false))
           : undefined,
       conversionOf: this.conversionOf,
+      dwellOf: this.dwellOf,
     };
   }
+
+  private readonly dwellOf = (crossing: Crossing): CrossingDwell => {
+    let dwell = this.dwells.get(crossing.id);
+    if (!dwell) {
+      dwell = crossingDwell(this.ruleSet.capacity, crossing, this.shipment.date);
+      this.dwells.set(crossing.id, dwell);
+    }
+    return dwell;
+  };
 
   private readonly conversionOf = (leg: LegPrice): Conversion => this.conversion(leg);
 

@@ -27,6 +27,9 @@ export interface Expectation {
   readonly transit?: {
     readonly commitmentDays?: number | undefined;
     readonly maxDwellHours?: number | undefined;
+    readonly days?: number | undefined;
+    readonly daysRange?: readonly [number, number] | undefined;
+    readonly dwellHours?: Readonly<Record<string, number>> | undefined;
   };
   /** The tariff version used per railway, and the amendments in force with it. */
   readonly versions?: Readonly<Record<string, string>> | undefined;
@@ -129,6 +132,18 @@ function checkTransit(option: RateOption, transit: Expectation['transit']): stri
   const dwell = Math.max(...option.transit.crossings.map((c) => c.dwellHours));
   if (transit?.maxDwellHours !== undefined && !(dwell <= transit.maxDwellHours))
     failures.push(`border dwell: expected at most ${transit.maxDwellHours} h, got ${dwell} h`);
+  if (transit?.days !== undefined && transit.days !== option.transitDays)
+    failures.push(`transit: expected ${transit.days} days, got ${option.transitDays}`);
+  const range = option.transitDaysRange;
+  if (transit?.daysRange && (transit.daysRange[0] !== range.low || transit.daysRange[1] !== range.high))
+    failures.push(
+      `transit range: expected ${transit.daysRange.join('–')} days, got ${range.low}–${range.high}`,
+    );
+  for (const [crossing, hours] of Object.entries(transit?.dwellHours ?? {})) {
+    const found = option.transit.crossings.find((c) => c.crossing === crossing)?.dwellHours;
+    if (found !== hours)
+      failures.push(`dwell at ${crossing}: expected ${hours} h, got ${found ?? 'no such crossing'}`);
+  }
   return failures;
 }
 

@@ -1,6 +1,8 @@
+import type { CrossingDwell } from '../capacity/border-dwell.js';
 import type { Amount } from '../core/money.js';
 import type { Route } from '../rule-set/find-routes.js';
 import type { FxRules } from '../rule-set/fx.js';
+import type { Crossing } from '../rule-set/network.js';
 import type { Conversion } from './convert.js';
 import type { RouteTerms } from './corridor/corridor-terms.js';
 import type { LegPrice } from './price-leg.js';
@@ -19,6 +21,8 @@ export interface OptionInput {
   /** The same legs on local tariffs alone, when corridor terms changed any of them. */
   readonly localLegs?: readonly LegPrice[] | undefined;
   readonly conversionOf: (leg: LegPrice) => Conversion;
+  /** The dwell at a crossing on the acceptance date, from its section's capacity and traffic. */
+  readonly dwellOf: (crossing: Crossing) => CrossingDwell;
 }
 
 export interface Priced {

@@ -1,9 +1,16 @@
 import { type Amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
+import type { Crossing } from '../rule-set/network.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
 import type { LegPrice } from './price-leg.js';
 import { conversionLine } from './quote-lines.js';
-import type { CorridorSummary, QuoteLine, RateOption, RuleVersionUsed } from './rate-option.js';
+import type {
+  CorridorSummary,
+  QuoteLine,
+  RateOption,
+  RuleVersionUsed,
+  TransitCrossing,
+} from './rate-option.js';
 
 /** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
 export function buildOption(input: OptionInput): RateOption {
@@ -17,18 +24,10 @@ export function buildOption(input: OptionInput): RateOption {
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
-  const dwellCap = Math.min(
-    ...terms.priority.map((p) => p.term.service?.borderDwellHours ?? Number.POSITIVE_INFINITY),
-  );
-  const crossings = route.crossings.map((c) => ({
-    crossing: c.id,
-    name: c.name,
-    gaugeChange: c.gaugeChange,
-    dwellHours: Math.min(c.dwellHours, dwellCap),
-  }));
+  const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));
   const speedOf = (leg: LegPrice) => leg.tariff.version.speedKmPerDay[shipment.unit.kind];
   const runningDays = input.legs.reduce((acc, l) => acc + l.leg.km / speedOf(l), 0);
-  const dwellHours = crossings.reduce((acc, c) => acc + c.dwellHours, 0);
+  const hours = (pick: (c: TransitCrossing) => number) => crossings.reduce((acc, c) => acc + pick(c), 0);
   const commitments = terms.priority.flatMap((p) =>
     p.term.service?.maxTransitDays ? [p.term.service.maxTransitDays] : [],
   );
@@ -43,7 +42,11 @@ export function buildOption(input: OptionInput): RateOption {
     total: moneyOf(total, currency),
     byRailway: priced.map((p) => p.share),
     lines,
-    transitDays: roundDays(runningDays + dwellHours / 24),
+    transitDays: roundDays(runningDays + hours((c) => c.dwellHours) / 24),
+    transitDaysRange: {
+      low: roundDays(runningDays + hours((c) => c.lowHours) / 24),
+      high: roundDays(runningDays + hours((c) => c.highHours) / 24),
+    },
     transit: {
       legs: input.legs.map((l) => ({
         railway: l.leg.railway,
@@ -58,6 +61,46 @@ export function buildOption(input: OptionInput): RateOption {
     assumptions: [...shipment.assumptions],
     notes,
     ruleVersions: input.legs.map(versionUsed),
+  };
+}
+
+/**
+ * A crossing's dwell on the acceptance date: processing plus the queue's wait at its section's utilisation. A
+ * priority term's committed border dwell caps it only where the agreement reserves capacity for priority trains;
+ * without a reserve, priority trains queue with the rest and a note says so.
+ */
+function transitCrossing(crossing: Crossing, input: OptionInput, notes: string[]): TransitCrossing {
+  const dwell = input.dwellOf(crossing);
+  let { dwellHours, lowHours, highHours } = dwell;
+  for (const { term } of input.terms.priority) {
+    const committed = term.service?.borderDwellHours;
+    if (committed === undefined || committed >= dwellHours) continue;
+    if (term.service?.reservedCapacityShare === undefined) {
+      notes.push(
+        `${term.name}: the committed border dwell of ${committed} h at ${crossing.name} does not hold — the agreement reserves no capacity for priority trains, so they queue with the rest (${dwellHours} h)`,
+      );
+      continue;
+    }
+    dwellHours = committed;
+    lowHours = Math.min(lowHours, committed);
+    highHours = committed;
+  }
+  return {
+    crossing: crossing.id,
+    name: crossing.name,
+    gaugeChange: crossing.gaugeChange,
+    dwellHours,
+    lowHours,
+    highHours,
+    processingHours: dwell.processingHours,
+    waitHours: dwell.waitHours,
+    section: dwell.load && {
+      id: dwell.load.section,
+      name: dwell.load.name,
+      utilisation: Math.round(dwell.load.utilisation * 1000) / 1000,
+      overCapacity: dwell.load.overCapacity,
+    },
+    formula: dwell.formula,
   };
 }
 

@@ -93,7 +93,24 @@ export interface TransitCrossing {
   readonly crossing: string;
   readonly name: string;
   readonly gaugeChange: string;
+  /** Expected dwell: processing + the mean wait (or a priority commitment that holds). */
   readonly dwellHours: number;
+  /** Processing alone, no queue. */
+  readonly lowHours: number;
+  /** Processing + a long wait (the rules' high-wait factor × the mean). */
+  readonly highHours: number;
+  readonly processingHours: number;
+  readonly waitHours: number;
+  /** The capacity section the crossing belongs to, and its utilisation on the acceptance date. */
+  readonly section?:
+    | {
+        readonly id: string;
+        readonly name: string;
+        readonly utilisation: number;
+        readonly overCapacity: boolean;
+      }
+    | undefined;
+  readonly formula: string;
 }
 
 export interface RateOption {
@@ -108,6 +125,8 @@ export interface RateOption {
   readonly byRailway: RailwayShare[];
   readonly lines: QuoteLine[];
   readonly transitDays: number;
+  /** Rail's transit time as a range: no queue at the borders, to long waits. */
+  readonly transitDaysRange: { readonly low: number; readonly high: number };
   readonly transit: {
     readonly legs: TransitLeg[];
     readonly crossings: TransitCrossing[];

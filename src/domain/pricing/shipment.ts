@@ -61,8 +61,13 @@ export interface LegContext {
   readonly routeStations: ReadonlySet<string>;
 }
 
-const DEFAULT_CONTAINER_MASS: Record<ContainerSize, number> = { '20': 20, '30': 24, '40': 24, '45': 26 };
-const DEFAULT_WAGON_MASS = 60;
+export const DEFAULT_CONTAINER_MASS: Record<ContainerSize, number> = {
+  '20': 20,
+  '30': 24,
+  '40': 24,
+  '45': 26,
+};
+export const DEFAULT_WAGON_MASS = 60;
 const DEFAULT_AXLES = 4;
 
 export function buildShipment(request: RateRequest, cargo: ResolvedCargo): Shipment {

@@ -26,6 +26,7 @@ const option = (lines: QuoteLine[], total: string): RateOption => ({
   total: { amount: total, currency: 'CHF' },
   byRailway: [],
   lines,
+  transitDaysRange: { low: 1, high: 1 },
   transitDays: 1,
   transit: { legs: [], crossings: [] },
   assumptions: [],

@@ -64,7 +64,12 @@ export interface PriorityTerm extends Sourced {
     | { readonly kind: 'fixed'; readonly perUnit: Amount }
     | undefined;
   readonly service?:
-    | { readonly maxTransitDays?: number | undefined; readonly borderDwellHours?: number | undefined }
+    | {
+        readonly maxTransitDays?: number | undefined;
+        readonly borderDwellHours?: number | undefined;
+        /** The share of each section's capacity the agreement keeps for priority trains. */
+        readonly reservedCapacityShare?: number | undefined;
+      }
     | undefined;
   readonly rule: RuleRef;
 }

@@ -2,6 +2,7 @@ import type { IsoDate } from '../core/dates.js';
 import { withinWindow } from '../core/dates.js';
 import { DomainError } from '../core/domain-error.js';
 import type { Alternatives } from './alternative-cards.js';
+import type { CapacityRules } from './capacity.js';
 import type { CargoCatalogue } from './cargo.js';
 import type { CorridorAgreement } from './corridor-agreement.js';
 import { findRoutes, type Route } from './find-routes.js';
@@ -24,6 +25,7 @@ export interface RuleSetParts {
   readonly fx: FxRules;
   readonly corridors: readonly CorridorAgreement[];
   readonly alternatives: Alternatives;
+  readonly capacity: CapacityRules;
 }
 
 export interface RuleSet extends RuleSetParts {

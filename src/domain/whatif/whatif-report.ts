@@ -1,4 +1,5 @@
 import type { Contribution, ImpactStatus, ShipmentImpact } from './assess-impact.js';
+import type { CapacityImpact } from './capacity-impact.js';
 import type { ModeChoice } from './cheapest-mode.js';
 import type { GoalSeekPoint } from './goal-seek.js';
 import type { PortfolioShipment } from './portfolio.js';
@@ -75,6 +76,8 @@ export interface WhatIfReport {
     readonly changes: ReportedChange[];
   };
   readonly summary: WhatIfSummary;
+  /** Per capacity section: traffic, utilisation and over-capacity flags under each rule set. */
+  readonly capacity?: CapacityImpact | undefined;
   /** Whether the cheapest mode was assessed, how, and (in summary.modeShift) what changed. */
   readonly modeShift: { readonly available: boolean; readonly note: string };
   readonly goalSeek?: GoalSeekReport | undefined;

@@ -101,6 +101,7 @@ const PrioritySchema = z.strictObject({
     .strictObject({
       maxTransitDays: z.number().positive().optional(),
       borderDwellHours: z.number().nonnegative().optional(),
+      reservedCapacityShare: z.number().gt(0).max(1).optional(),
     })
     .optional(),
   ...sourced,

@@ -1,6 +1,8 @@
 import { formatFigure } from '../../domain/core/money.js';
+import type { CapacityImpact } from '../../domain/whatif/capacity-impact.js';
 import type { GoalSeekReport, WhatIfReport } from '../../domain/whatif/whatif-report.js';
 import type { GroupRevenue, RevenueFigures, ShipmentLine } from '../../domain/whatif/whatif-summary.js';
+import { CAPACITY_HEADER, capacityRows } from './capacity-figures.js';
 import { goalSeekFigures, groupRows, money, signed } from './whatif-figures.js';
 
 /** The what-if summary as text tables for the terminal. */
@@ -76,9 +78,20 @@ export function formatWhatIf(report: WhatIfReport): string {
     out.push(
       `  ${shipmentText(line)}: ${line.reason}${line.cause ? ` (after change #${line.cause.join(', #')})` : ''}`,
     );
+  if (report.capacity) out.push('', ...capacityText(report.capacity));
   out.push('', ...modeShiftText(report));
   if (report.goalSeek) out.push('', ...goalSeekText(report.goalSeek));
   return `${out.join('\n')}\n`;
+}
+
+function capacityText(capacity: CapacityImpact): string[] {
+  return [
+    `Capacity on ${capacity.date} (in force → draft):`,
+    ...capacity.flags.map((flag) => `  FLAG: ${flag}`),
+    table(CAPACITY_HEADER, capacityRows(capacity)),
+    ...capacity.notes.map((note) => `  ${note}`),
+    `  (${capacity.approximation})`,
+  ];
 }
 
 function modeShiftText(report: WhatIfReport): string[] {

@@ -1,6 +1,8 @@
 import { formatFigure } from '../../domain/core/money.js';
+import type { CapacityImpact } from '../../domain/whatif/capacity-impact.js';
 import type { ShipmentResult, WhatIfReport } from '../../domain/whatif/whatif-report.js';
 import type { GroupRevenue } from '../../domain/whatif/whatif-summary.js';
+import { CAPACITY_HEADER, capacityChartSvg, capacityRows } from './capacity-figures.js';
 import { goalSeekFigures, groupRows, money, signed } from './whatif-figures.js';
 
 /**
@@ -79,6 +81,7 @@ export function whatIfHtml(report: WhatIfReport, shipments: readonly ShipmentRes
             l.cause ? `#${l.cause.join(', #')}` : '',
           ]),
         ),
+    ...(report.capacity ? capacityHtml(report.capacity) : []),
     `<h2>Mode shift</h2>`,
     ...modeShiftHtml(report),
     ...(report.goalSeek ? goalSeekHtml(report) : []),
@@ -120,6 +123,17 @@ function changeLabel(report: WhatIfReport, numbers: readonly number[]): string {
     return `#${n} ${change?.railway ? `${change.railway} ` : ''}${item}`;
   });
   return names.join(' + ');
+}
+
+function capacityHtml(capacity: CapacityImpact): string[] {
+  return [
+    `<h2>Capacity on ${esc(capacity.date)}</h2>`,
+    ...capacity.flags.map((flag) => `<p class="flag"><strong>Over capacity:</strong> ${esc(flag)}</p>`),
+    capacityChartSvg(capacity),
+    tableHtml(CAPACITY_HEADER, capacityRows(capacity)),
+    ...capacity.notes.map((note) => `<p>${esc(note)}</p>`),
+    `<p>${esc(capacity.approximation)}</p>`,
+  ];
 }
 
 function modeShiftHtml(report: WhatIfReport): string[] {

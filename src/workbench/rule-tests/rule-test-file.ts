@@ -50,6 +50,15 @@ const ExpectSchema = z
       .strictObject({
         commitmentDays: z.number().int().nonnegative().optional(),
         maxDwellHours: z.number().nonnegative().optional(),
+        days: z.number().nonnegative().optional().describe('the expected transit days'),
+        daysRange: z
+          .tuple([z.number().nonnegative(), z.number().nonnegative()])
+          .optional()
+          .describe('transit days from no queue to long waits'),
+        dwellHours: z
+          .record(z.string(), z.number().nonnegative())
+          .optional()
+          .describe('the expected dwell per crossing id'),
       })
       .optional(),
     versions: z.record(RailwayCode, Text).optional().describe('the tariff version used, per railway'),

@@ -1,5 +1,6 @@
 import { type Amount, amount } from '../../domain/core/money.js';
 import type { RateRequest } from '../../domain/pricing/shipment.js';
+import { RailLoad } from '../../domain/whatif/capacity-impact.js';
 import { MODE_SHIFT_RULE } from '../../domain/whatif/cheapest-mode.js';
 import { ImpactCache } from '../../domain/whatif/impact-cache.js';
 import { ImpactTotals } from '../../domain/whatif/impact-totals.js';
@@ -20,6 +21,7 @@ import { type Draft, ORDER_OF_CHANGES } from '../drafts/build-draft.js';
 export class WhatIfRun {
   readonly cache: ImpactCache;
   private readonly totals: ImpactTotals;
+  private readonly railLoad: RailLoad;
 
   constructor(
     readonly draft: Draft,
@@ -29,11 +31,17 @@ export class WhatIfRun {
   ) {
     this.cache = new ImpactCache(draft.baseline, draft.steps, draft.boundaries, { modeShift });
     this.totals = new ImpactTotals(currency);
+    this.railLoad = new RailLoad(draft.baseline, draft.ruleSet);
   }
 
   add(shipment: PortfolioShipment): ShipmentResult {
     const impact = this.cache.impactOf(shipment.request);
     this.totals.add(shipment, impact, this.cache.cargoGroupOf(shipment.request));
+    const modes = impact.modes;
+    this.railLoad.add(shipment.request, Number(shipment.weight), impact, {
+      baseline: modes ? modes.baseline?.mode === 'rail' : true,
+      draft: modes ? modes.draft?.mode === 'rail' : true,
+    });
     return shipmentResult(shipment, impact);
   }
 
@@ -58,6 +66,7 @@ export class WhatIfRun {
         })),
       },
       summary: this.totals.summary(),
+      capacity: this.railLoad.report(),
       modeShift: this.modeShift
         ? { available: true, note: MODE_SHIFT_RULE }
         : { available: false, note: MODE_SHIFT_OFF },
