@@ -28,6 +28,8 @@ const option = (lines: QuoteLine[], total: string): RateOption => ({
   lines,
   transitDays: 1,
   transit: { legs: [], crossings: [] },
+  confidence: 'illustrative',
+  warnings: [],
   assumptions: [],
   notes: [],
   ruleVersions: [],
