@@ -20,8 +20,10 @@ export interface PlaceholderFigure {
   readonly description: string;
   readonly file: string;
   readonly path: string;
-  /** In the requested currency: the absolute amount of the lines this figure produced. */
+  /** In the requested currency: the absolute amount of the lines this figure produced (converted, approximately). */
   readonly amount: Amount;
+  /** The same in the line's own currency, when that is another. */
+  readonly own?: { readonly amount: Amount; readonly currency: string } | undefined;
 }
 
 /**
@@ -33,22 +35,29 @@ export function placeholderFigures(
   shares: readonly RailwayShare[],
   currency: string,
 ): PlaceholderFigure[] {
-  const byRule = new Map<string, { first: QuoteLine; amounts: Amount[] }>();
+  const byRule = new Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>();
   for (const line of lines) {
     if (line.confidence !== 'illustrative') continue;
     const key = `${line.railway}|${line.rule.file}#${line.rule.path}`;
     const inRequested = requested(line, shares, currency);
     const entry = byRule.get(key);
-    if (entry) entry.amounts.push(inRequested);
-    else byRule.set(key, { first: line, amounts: [inRequested] });
+    const own = amount(line.amount.amount).abs();
+    if (entry) {
+      entry.amounts.push(inRequested);
+      entry.own.push(own);
+    } else byRule.set(key, { first: line, amounts: [inRequested], own: [own] });
   }
   return [...byRule.values()]
-    .map(({ first, amounts }) => ({
+    .map(({ first, amounts, own }) => ({
       railway: first.railway,
       description: first.description,
       file: first.rule.file,
       path: first.rule.path,
       amount: sum(amounts),
+      own:
+        first.amount.currency === currency
+          ? undefined
+          : { amount: sum(own), currency: first.amount.currency },
     }))
     .sort((a, b) => b.amount.comparedTo(a.amount) || a.file.localeCompare(b.file));
 }
