@@ -29,6 +29,8 @@ interface Scenario {
     versions?: Record<string, string>;
     amendments?: Record<string, string[]>;
     assumptionIncludes?: string;
+    /** The stations of an option that must be among those returned (the shortest route, say). */
+    shortestOffered?: string[];
   };
 }
 
@@ -84,6 +86,11 @@ describe('golden scenarios', () => {
     for (const [railway, ids] of Object.entries(scenario.expect.amendments ?? {})) {
       expect(option.ruleVersions.find((v) => v.railway === railway)?.amendments.map((a) => a.id)).toEqual(
         ids,
+      );
+    }
+    if (scenario.expect.shortestOffered) {
+      expect(result.options.map((o) => o.route.stations.join('>'))).toContain(
+        scenario.expect.shortestOffered.join('>'),
       );
     }
     if (scenario.expect.assumptionIncludes) {

@@ -77,7 +77,8 @@ export function placeholderWarnings(figures: readonly PlaceholderFigure[], curre
   return named;
 }
 
-function requested(line: QuoteLine, shares: readonly RailwayShare[], currency: string): Amount {
+/** A line's amount in the requested currency, converted at its railway's own rate (share total ÷ local). */
+export function requested(line: QuoteLine, shares: readonly RailwayShare[], currency: string): Amount {
   const value = amount(line.amount.amount).abs();
   if (line.amount.currency === currency) return value;
   const share = shares.find((s) => s.railway === line.railway);
