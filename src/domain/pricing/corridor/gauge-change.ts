@@ -32,31 +32,53 @@ export function gaugeChangeCharges(
   if (rate.gaugeChange?.included !== false) return [];
   const stations = gaugeStations(input);
   if (stations.size === 0) return [];
-  const { shipment } = input;
   const found: GaugeChangeCharge[] = [];
   for (const leg of covered) {
-    const ctx = legContext(leg.leg, input.route, shipment);
-    for (const charge of leg.regime.charges) {
-      const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
-      if (!at.some((s) => stations.has(s)) || !matches(charge.when, ctx)) continue;
-      const quantity =
-        charge.basis === 'tonne'
-          ? shipment.unit.chargedMassTonnes
-          : charge.basis === 'axle'
-            ? shipment.unit.axles
-            : 1;
-      const step = leg.regime.stepRounding;
-      const value = roundAmount(rateAt(charge, leg.leg.km, step).rate.times(quantity), step);
-      const conversion = input.conversionOf(leg);
-      found.push({
-        leg,
-        charge,
-        value,
-        once: charge.basis === 'shipment',
-        conversion,
-        converted: conversion.convert(value),
-      });
+    const at = [leg.leg.from, leg.leg.to].filter((s) => stations.has(s));
+    if (at.length === 0) continue;
+    // The charges depend on the leg and where it meets a gauge change, not on the rest of the route: once per leg.
+    let byRate = cache.get(leg);
+    if (!byRate) {
+      byRate = new Map();
+      cache.set(leg, byRate);
     }
+    const key = `${rate.id}|${at.join(',')}`;
+    let charges = byRate.get(key);
+    if (!charges) {
+      charges = legCharges(input, leg, new Set(at));
+      byRate.set(key, charges);
+    }
+    found.push(...charges);
+  }
+  return found;
+}
+
+const cache = new WeakMap<LegPrice, Map<string, GaugeChangeCharge[]>>();
+
+function legCharges(input: OptionInput, leg: LegPrice, stations: ReadonlySet<string>): GaugeChangeCharge[] {
+  const { shipment } = input;
+  const found: GaugeChangeCharge[] = [];
+  const ctx = legContext(leg.leg, input.route, shipment);
+  for (const charge of leg.regime.charges) {
+    const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
+    if (!at.some((s) => stations.has(s)) || !matches(charge.when, ctx)) continue;
+    const quantity =
+      charge.basis === 'tonne'
+        ? shipment.unit.chargedMassTonnes
+        : charge.basis === 'axle'
+          ? shipment.unit.axles
+          : 1;
+    const step = leg.regime.stepRounding;
+    const value = roundAmount(rateAt(charge, leg.leg.km, step).rate.times(quantity), step);
+    const conversion = input.conversionOf(leg);
+    found.push({
+      leg,
+      charge,
+      value,
+      once: charge.basis === 'shipment',
+      conversion,
+      converted: conversion.convert(value),
+    });
   }
   return found;
 }
