@@ -5,6 +5,7 @@ import type { Leg, Route } from '../rule-set/find-routes.js';
 import { searchStations } from '../rule-set/find-stations.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import type { TariffInForce } from '../rule-set/tariff.js';
+import { checkBlockTrain, checkBoxMass } from './caveats/plausibility.js';
 import { routeChoiceNote } from './caveats/route-choice.js';
 import { type Conversion, conversionFor } from './convert.js';
 import { corridorTerms, type LegTerms, legContext, type RouteTerms } from './corridor/corridor-terms.js';
@@ -36,6 +37,7 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   }
   const cargo = resolveCargo(ruleSet.cargo, request.cargo);
   const shipment = buildShipment(request, cargo);
+  checkBoxMass(ruleSet.cargo, shipment);
   const via = request.via ?? [];
   const routes = ruleSet
     .routes(request.origin, request.destination)
@@ -154,6 +156,7 @@ export class RoutePricing {
     // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
     let price = this.legs.get(`${key}|true`) ?? (withLines ? undefined : this.legs.get(`${key}|false`));
     if (!price) {
+      checkBlockTrain(tariff.version, this.shipment);
       price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
       this.legs.set(`${key}|${withLines}`, price);
     }
