@@ -78,12 +78,13 @@ export function formatRates(result: RatesResult): string {
   result.options.forEach((option, i) => {
     out.push(`Option ${i + 1}: ${option.route.stations.join(' → ')}`);
     out.push(
-      `  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days`,
+      `  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days; confidence: ${option.confidence}`,
     );
+    for (const w of option.warnings) out.push(`  WARNING: ${w}`);
     for (const share of option.byRailway) {
       out.push(
         `  ${share.railway.padEnd(4)} ${share.from} → ${share.to}, ${share.distanceKm} km ${share.direction}: ` +
-          `${share.local.amount} ${share.local.currency} = ${share.total.amount} ${share.total.currency}`,
+          `${share.local.amount} ${share.local.currency} = ${share.total.amount} ${share.total.currency} (${share.confidence})`,
       );
     }
     for (const line of option.lines) {

@@ -25,7 +25,9 @@ export async function quotesShow(args: readonly string[], io: CliIo): Promise<nu
     const quote = await storedQuote(store, id);
     const expired = isExpired(quote.validUntil, today(io));
     io.stdout.write(
-      values.json ? `${JSON.stringify({ ...quote, expired }, null, 2)}\n` : formatQuote(quote, expired),
+      values.json
+        ? `${JSON.stringify({ ...quote, expired, indicative: quote.indicative === true, binding: quote.indicative !== true }, null, 2)}\n`
+        : formatQuote(quote, expired),
     );
     return 0;
   });
@@ -95,6 +97,9 @@ async function storedQuote(store: QuoteStore, id: string): Promise<IssuedQuote> 
 export function formatQuote(quote: IssuedQuote, expired: boolean): string {
   const head = [
     `Quote ${quote.id}, issued ${quote.issuedAt}`,
+    quote.indicative === true
+      ? 'INDICATIVE, NOT BINDING: issued on request although illustrative placeholder figures carry part of the price'
+      : 'binding',
     `${expired ? 'EXPIRED' : 'valid'}: ${quote.validity.explanation}`,
     `rule set ${quote.ruleSetHash}; ${quote.ruleFiles.length} rule files, with their hashes, in --json`,
     '',

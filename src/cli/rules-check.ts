@@ -1,3 +1,4 @@
+import { formatCensus, labelCensus } from '../rules/label-census.js';
 import { checkRuleSet } from '../rules/load-rule-set.js';
 import { formatIssue } from '../rules/rule-issue.js';
 import { rulesDirFor } from './cli-config.js';
@@ -19,5 +20,6 @@ export async function rulesCheck(args: readonly string[], io: CliIo): Promise<nu
     `ok: ${s.railways} railways, ${s.versions} versions, ${s.amendments} amendments, ${s.stations} stations, ` +
       `${s.links} links, ${s.crossings} crossings, ${s.cargoCodes} cargo codes, ${s.corridorAgreements} corridor agreements (${s.files} files, ${ms} ms)\n`,
   );
+  io.stdout.write(`${formatCensus(await labelCensus(dir))}\n`);
   return 0;
 }

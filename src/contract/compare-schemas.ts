@@ -85,7 +85,10 @@ const ComparedOptionSchema = z
     timeCost: MoneyRange,
     generalisedCost: MoneyRange.describe('cost + value of time × days × tonnes'),
     legs: z.array(ComparedLegSchema),
-    confidence: Confidence,
+    confidence: Confidence.describe('the weakest label of any figure behind the option'),
+    warnings: z
+      .array(z.string())
+      .describe('plain words: the illustrative placeholders that carry most of the cost, largest first'),
     notes: z.array(z.string()),
     ruleVersions: z.array(RuleVersionUsedSchema).optional(),
   })

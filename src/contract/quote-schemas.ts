@@ -21,6 +21,13 @@ export const QuoteRequestSchema = RatesRequestSchema.extend({
     .max(500)
     .optional()
     .describe('the option to issue, by its id from POST /v1/rates; default the cheapest'),
+  indicative: z
+    .boolean()
+    .default(false)
+    .describe(
+      'true: issue the quote even though illustrative placeholder figures carry part of the price; it is then stored ' +
+        'and shown as indicative, not binding. Without it such a request is refused (422 ILLUSTRATIVE_FIGURES)',
+    ),
 }).meta({ id: 'QuoteRequest' });
 
 export const IdempotencyHeadersSchema = z.object({
@@ -85,6 +92,10 @@ export const QuoteSchema = z
     currency: z.string(),
     cargo: RatesResponseSchema.shape.cargo,
     option: RateOptionSchema,
+    indicative: z
+      .boolean()
+      .describe('issued on illustrative figures at the requester’s demand: indicative, NOT binding'),
+    binding: z.boolean().describe('the railways must honour it: false for an indicative quote'),
     ruleSetHash: z.string(),
     ruleFiles: z
       .array(z.object({ file: z.string(), hash: z.string() }))
@@ -104,6 +115,7 @@ export const QuoteListSchema = z.object({
       acceptanceDate: z.string(),
       optionId: z.string(),
       total: MoneySchema,
+      indicative: z.boolean().describe('indicative, not binding'),
       ruleSetHash: z.string(),
     }),
   ),

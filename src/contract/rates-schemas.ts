@@ -74,6 +74,8 @@ export const RatesRequestSchema = z
   })
   .meta({ id: 'RatesRequest' });
 
+export const ConfidenceSchema = z.enum(CONFIDENCES);
+
 const RuleRefSchema = z
   .object({ file: z.string(), version: z.string(), path: z.string() })
   .meta({ id: 'RuleRef' });
@@ -89,7 +91,7 @@ export const QuoteLineSchema = z
     inputs: z.record(z.string(), z.union([z.string(), z.number()])),
     rule: RuleRefSchema,
     reference: z.string(),
-    confidence: z.enum(CONFIDENCES),
+    confidence: ConfidenceSchema,
   })
   .meta({ id: 'QuoteLine' });
 
@@ -133,6 +135,7 @@ export const RateOptionSchema = z
         local: MoneySchema,
         conversion: ConversionSchema,
         transitDays: z.number(),
+        confidence: ConfidenceSchema.describe("the weakest label of any line of this railway's share"),
         throughRate: z
           .object({ share: MoneySchema, basis: z.string(), localTariff: MoneySchema })
           .optional()
@@ -192,6 +195,14 @@ export const RateOptionSchema = z
       })
       .optional()
       .describe('corridor terms applied to this option and the saving against local tariffs'),
+    confidence: ConfidenceSchema.describe(
+      'the weakest label of any figure behind the total: illustrative means a placeholder carries part of the price',
+    ),
+    warnings: z
+      .array(z.string())
+      .describe(
+        'plain words: the illustrative placeholders that carry most of the price (by amount), and every tariff version, agreement or exchange rate carried forward past its own date',
+      ),
     assumptions: z.array(z.string()),
     notes: z.array(z.string()),
     ruleVersions: z.array(RuleVersionUsedSchema),

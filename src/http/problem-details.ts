@@ -30,6 +30,8 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   QUOTE_NOT_FOUND: { status: 404, title: 'Quote not found' },
   IDEMPOTENCY_CONFLICT: { status: 409, title: 'Idempotency key reused with another request' },
   INVALID_RULES: { status: 422, title: 'Invalid rules' },
+  ILLUSTRATIVE_FIGURES: { status: 422, title: 'Priced on illustrative figures: not a binding quote' },
+  IMPLAUSIBLE_SHIPMENT: { status: 422, title: 'Implausible shipment' },
   WHATIF_UNAVAILABLE: { status: 503, title: 'What-if unavailable' },
 };
 

@@ -51,6 +51,7 @@ export function compileCorridors(
           rule: ref(`throughRates[${i}].amounts[${j}]`),
         })),
         apportionment: apportionment(t.apportionment),
+        gaugeChange: t.gaugeChange && { ...t.gaugeChange, rule: ref(`throughRates[${i}].gaugeChange`) },
         rule: ref(`throughRates[${i}]`),
       })),
       discounts: (d.discounts ?? []).map((x, i) => {

@@ -1,5 +1,11 @@
 import { amount } from '../domain/core/money.js';
-import type { CargoCatalogue, CargoGroup, EtsngCode, GngCode } from '../domain/rule-set/cargo.js';
+import type {
+  CargoCatalogue,
+  CargoGroup,
+  ContainerLimit,
+  EtsngCode,
+  GngCode,
+} from '../domain/rule-set/cargo.js';
 import type { CoefficientTable, FxRate, FxRules } from '../domain/rule-set/fx.js';
 import type { Border, Crossing, Link, Station } from '../domain/rule-set/network.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
@@ -89,7 +95,13 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
   const etsng = new Map<string, EtsngCode>();
   const gng = new Map<string, GngCode>();
   const groups = new Map<string, CargoGroup>();
+  const containers = new Map<string, ContainerLimit>();
   for (const p of files) {
+    p.data.containers?.forEach((c, i) => {
+      if (containers.has(c.size))
+        issues.push(p.source.issueAt(['containers', i, 'size'], `${c.size} ft boxes are limited twice`));
+      containers.set(c.size, { ...c, rule: refOf(p, `containers[${i}]`) });
+    });
     p.data.groups?.forEach((g, i) => {
       if (groups.has(g.id))
         issues.push(p.source.issueAt(['groups', i, 'id'], `group ${g.id} is defined twice`));
@@ -119,7 +131,7 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
       });
     }
   }
-  return { etsng, gng, groups };
+  return { etsng, gng, groups, containers };
 }
 
 export function compileFx(files: readonly Parsed<FxFile>[], issues: RuleIssue[]): FxRules {

@@ -41,6 +41,7 @@ export function compileRailwayVersion(data: RailwayVersionFile, origin: Origin):
     confidence: data.confidence,
     speedKmPerDay: data.speedKmPerDay,
     quoteValidityDays: data.quoteValidityDays,
+    blockTrain: data.blockTrain,
     file: origin.file,
     hash: origin.hash,
     regimes: data.regimes.map((regime, r): Regime => {

@@ -35,4 +35,11 @@ CREATE INDEX quotes_acceptance_date ON quotes (acceptance_date);
 CREATE INDEX quotes_rule_set_hash ON quotes (rule_set_hash);
 `,
   },
+  {
+    version: 2,
+    name: 'indicative quotes',
+    sql: `
+ALTER TABLE quotes ADD COLUMN indicative boolean NOT NULL DEFAULT false;
+`,
+  },
 ];

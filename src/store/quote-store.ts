@@ -40,6 +40,8 @@ export interface QuoteSummary {
   readonly acceptanceDate: IsoDate;
   readonly optionId: string;
   readonly total: Money;
+  /** Issued on illustrative figures: indicative, not binding. */
+  readonly indicative: boolean;
   readonly ruleSetHash: string;
 }
 

@@ -21,11 +21,12 @@ interface SummaryRow {
   total_amount: string;
   total_currency: string;
   rule_set_hash: string;
+  indicative: boolean;
 }
 
 const SUMMARY_COLUMNS = `id, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS issued_at,
   valid_until::text AS valid_until, origin, destination, acceptance_date::text AS acceptance_date, option_id,
-  total_amount::text AS total_amount, total_currency, rule_set_hash`;
+  total_amount::text AS total_amount, total_currency, rule_set_hash, indicative`;
 
 /** The quote store over any SqlDatabase: PGlite and PostgreSQL run exactly this SQL. */
 export class SqlQuoteStore implements QuoteStore {
@@ -42,8 +43,8 @@ export class SqlQuoteStore implements QuoteStore {
     const inserted = await this.db
       .query<{ id: string }>(
         `INSERT INTO quotes (id, idempotency_key, request_hash, origin, destination, acceptance_date, issued_at,
-         valid_until, option_id, total_amount, total_currency, rule_set_hash, document)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb)
+         valid_until, option_id, total_amount, total_currency, rule_set_hash, document, indicative)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
        ON CONFLICT (idempotency_key) DO NOTHING
        RETURNING id`,
         [
@@ -60,6 +61,7 @@ export class SqlQuoteStore implements QuoteStore {
           quote.option.total.currency,
           quote.ruleSetHash,
           JSON.stringify(quote),
+          quote.indicative === true,
         ],
       )
       // Under a server whose default isolation is stricter than READ COMMITTED, the losing insert fails instead.
@@ -147,6 +149,7 @@ function summaryOf(row: SummaryRow): QuoteSummary {
     acceptanceDate: row.acceptance_date,
     optionId: row.option_id,
     total: { amount: row.total_amount, currency: row.total_currency },
+    indicative: row.indicative,
     ruleSetHash: row.rule_set_hash,
   };
 }

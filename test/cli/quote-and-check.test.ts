@@ -14,6 +14,17 @@ describe('throughrate rules check', () => {
     );
   });
 
+  it('counts the figures by confidence label, and the counts add up to the total', async () => {
+    const run = await runCli(['rules', 'check', BUNDLED_RULES]);
+    const census = run.stdout.match(
+      /labels: (\d+) sourced \([\d.]+ %\), (\d+) approximate \([\d.]+ %\), (\d+) illustrative \([\d.]+ %\) of (\d+) labelled figures/,
+    );
+    expect(census).not.toBeNull();
+    const [s, a, i, total] = (census ?? []).slice(1).map(Number);
+    expect((s ?? 0) + (a ?? 0) + (i ?? 0)).toBe(total);
+    expect(s).toBeGreaterThan(0);
+  });
+
   it('reports every error with file, line and path and exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-'));
     cpSync(VALID_RULES, dir, { recursive: true });
@@ -55,7 +66,7 @@ describe('throughrate quote', () => {
     expect(run.stdout).toContain(
       '1 518 km × 54.3658 RUB/km + 23 360 RUB = 105 887.28 RUB; × 2 units = 211 774.56 RUB',
     );
-    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; approximate]');
+    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; sourced]');
   });
 
   it('prints JSON with --json, the same figures as the API', async () => {

@@ -34,6 +34,15 @@ describe('throughrate quotes', () => {
     });
     const store = await openPgliteQuoteStore(dir);
     await store.issue({ quote, requestHash: requestHash(request) });
+    const toIran = { ...request, destination: 'BANDAR-ABBAS', currency: 'USD' };
+    const indicative = issueQuote(
+      await bundledRuleSet(),
+      toIran,
+      undefined,
+      { id: 'cli-indicative-quote', issuedAt: '2026-02-20T10:00:00.000Z' },
+      true,
+    );
+    await store.issue({ quote: indicative, requestHash: requestHash(toIran) });
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,7 +55,17 @@ describe('throughrate quotes', () => {
     expect(run.stdout).toContain('Quote cli-test-quote, issued 2026-02-20T10:00:00.000Z');
     expect(run.stdout).toContain('valid: valid until 2026-03-22');
     expect(run.stdout).toContain('total 105887.00 RUB');
-    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; approximate]');
+    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; sourced]');
+    expect(run.stdout).toContain('\nbinding\n');
+  });
+
+  it('shows an indicative quote as not binding, in text and in JSON', async () => {
+    const text = await runCli(['quotes', 'show', 'cli-indicative-quote'], env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('INDICATIVE, NOT BINDING');
+    expect(text.stdout).toMatch(/WARNING: .* rests on an illustrative placeholder/);
+    const json = JSON.parse((await runCli(['quotes', 'show', 'cli-indicative-quote', '--json'], env)).stdout);
+    expect(json).toMatchObject({ indicative: true, binding: false });
   });
 
   it('replays a stored quote on another date as JSON, with the difference of every line', async () => {

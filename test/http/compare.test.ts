@@ -20,6 +20,36 @@ describe('POST /v1/compare', () => {
   });
   afterAll(() => server.close());
 
+  it('offers no alternative that ships past the destination to Iran and rails back (Moscow → Almaty)', async () => {
+    const res = await request(server.url)
+      .post('/v1/compare')
+      .send(box({ destination: 'ALMATY' }))
+      .expect(200);
+    const ids = res.body.options.map((o: { id: string }) => o.id);
+    expect(ids.every((id: string) => id.startsWith('rail-'))).toBe(true);
+    const unavailable = new Map(
+      res.body.unavailable.map((u: { id: string; reason: string }) => [u.id, u.reason]),
+    );
+    for (const id of [
+      'caspian-astrakhan-amirabad',
+      'caspian-aktau-amirabad',
+      'deep-sea-suez',
+      'deep-sea-cape',
+    ]) {
+      // The sea leg bypasses Kazakhstan (and Turkmenistan); the rail leg from the Iranian port goes back through it.
+      expect(unavailable.get(id)).toMatch(/does not serve MOSKVA → ALMATY: .* bypasses .* goes back through/);
+    }
+  });
+
+  it('answers 422 with the rates problem when neither a rail tariff nor an alternative is in force', async () => {
+    const body = box({ acceptanceDate: '2019-06-01' });
+    const rates = await request(server.url).post('/v1/rates').send(body).expect(422);
+    const res = await request(server.url).post('/v1/compare').send(body).expect(422);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body.code).toBe(rates.body.code);
+    expect(res.body.detail).toBe(rates.body.detail);
+  });
+
   it('sets the rail option beside every alternative with cost, days, CO2e, rankings and break-even', async () => {
     const res = await request(server.url).post('/v1/compare').send(box()).expect(200);
     // The figures of test/scenarios/compare/box-moskva-bandar-abbas.yaml, worked out there by hand.

@@ -24,6 +24,24 @@ describe('POST /v1/rates refuses what it cannot price, with a problem document',
 
   it.each([
     [
+      'a 40 ft box of 90 t gross, above the 30 480 kg rated mass of ISO 668',
+      { ...base, units: { ...base.units, grossMassTonnes: 90 } },
+      422,
+      'IMPLAUSIBLE_SHIPMENT',
+      '/units/grossMassTonnes',
+    ],
+    [
+      'a "block train" of one wagon, below the minimum the RZD rules set',
+      {
+        ...base,
+        cargo: { etsng: '161005' },
+        units: { kind: 'wagon', shipmentType: 'block-train', count: 1, grossMassTonnes: 65 },
+      },
+      422,
+      'IMPLAUSIBLE_SHIPMENT',
+      '/units/count',
+    ],
+    [
       'an unknown cargo code, with close codes suggested',
       { ...base, cargo: { etsng: '693001' } },
       422,
@@ -106,5 +124,26 @@ describe('POST /v1/rates refuses what it cannot price, with a problem document',
   it('refuses a body over the size limit with a 413 problem', async () => {
     const res = await post({ ...base, padding: 'x'.repeat(10_000) }).expect(413);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+  });
+
+  it('prices a box at the rated mass, and a block train of the minimum number of wagons', async () => {
+    await post({ ...base, units: { ...base.units, grossMassTonnes: 30.48 } }).expect(200);
+    await post({
+      ...base,
+      cargo: { etsng: '161005' },
+      units: { kind: 'wagon', shipmentType: 'block-train', count: 21, grossMassTonnes: 65 },
+    }).expect(200);
+  });
+
+  it('prices a date years past the last rule version, warning of every figure carried forward', async () => {
+    const res = await post({ ...base, acceptanceDate: '2030-03-01', currency: 'USD' }).expect(200);
+    const warnings: string[] = res.body.options[0].warnings;
+    expect(warnings.join('\n')).toContain(
+      'carried forward: RZD tariff version 2026-01-01 (railways/RZD/2026-01-01.yaml) took effect on 2026-01-01',
+    );
+    expect(warnings.join('\n')).toContain('carried forward: the exchange rate RUB → USD dated 2026-07-01');
+    // A date inside a version's year carries nothing forward.
+    const current = await post({ ...base, acceptanceDate: '2026-03-01', currency: 'USD' }).expect(200);
+    expect(current.body.options[0].warnings.join('\n')).not.toContain('carried forward');
   });
 });

@@ -150,8 +150,36 @@ function storeSuite(backend: StoreBackend) {
     await request(a.url).post('/v1/quotes/no-such-quote/replay').expect(404);
   });
 
+  it('refuses a binding quote on illustrative figures, naming them, and issues it marked indicative on request', async () => {
+    const body = box({ destination: 'BANDAR-ABBAS', currency: 'USD' });
+    const refused = await issue(a, body).expect(422);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({
+      code: 'ILLUSTRATIVE_FIGURES',
+      errors: [{ pointer: '/indicative' }],
+    });
+    // The agreed 2026 through rate (USD 1 050 per box) is a placeholder: it is among the figures named.
+    expect(refused.body.figures.join('\n')).toContain('corridors/north-south-2026/2026-01-01.yaml');
+
+    const issued = (await issue(a, { ...body, indicative: true }).expect(201)).body;
+    expect(issued).toMatchObject({ indicative: true, binding: false });
+    expect(issued.option.confidence).toBe('illustrative');
+    expect(issued.option.warnings.join('\n')).toContain('illustrative placeholder');
+    const read = (await request(b.url).get(`/v1/quotes/${issued.id}`).expect(200)).body;
+    expect(read).toMatchObject({ indicative: true, binding: false });
+    const listed = (await request(b.url).get('/v1/quotes?destination=BANDAR-ABBAS').expect(200)).body;
+    expect(listed.quotes.find((q: { id: string }) => q.id === issued.id)).toMatchObject({ indicative: true });
+
+    // Moscow → Kigash in roubles rests on ТР-1 Table 24 alone (sourced): a binding quote, no flag needed.
+    const binding = (await issue(a, box()).expect(201)).body;
+    expect(binding).toMatchObject({ indicative: false, binding: true });
+    expect(binding.option.confidence).not.toBe('illustrative');
+  });
+
   it('replays a stored quote with the same rules into exactly the stored option', async () => {
-    const issued = (await issue(a, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201)).body;
+    const issued = (
+      await issue(a, box({ destination: 'BANDAR-ABBAS', currency: 'USD', indicative: true })).expect(201)
+    ).body;
     const replay = (await request(b.url).post(`/v1/quotes/${issued.id}/replay`).expect(200)).body;
     expect(replay.identical).toBe(true);
     expect(replay.option).toEqual(issued.option);
@@ -271,10 +299,9 @@ function storeSuite(backend: StoreBackend) {
   it('lists quotes newest first and filters them by route and issue date', async () => {
     const early = await instance({ now: clock('2026-01-15T08:00:00Z') });
     const late = await instance({ now: clock('2026-01-16T08:00:00Z') });
-    const first = (await issue(early, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201))
-      .body;
-    const second = (await issue(late, box({ destination: 'BANDAR-ABBAS', currency: 'USD' })).expect(201))
-      .body;
+    const indicative = box({ destination: 'BANDAR-ABBAS', currency: 'USD', indicative: true });
+    const first = (await issue(early, indicative).expect(201)).body;
+    const second = (await issue(late, indicative).expect(201)).body;
     const both = await request(a.url)
       .get('/v1/quotes?origin=MOSKVA&destination=BANDAR-ABBAS&from=2026-01-15&to=2026-01-16')
       .expect(200);

@@ -1,6 +1,6 @@
 import { DomainError, isDomainError } from '../core/domain-error.js';
 import { type Amount, amount } from '../core/money.js';
-import { calculateRates } from '../pricing/calculate-rates.js';
+import { calculateRates, DEFAULT_MAX_OPTIONS } from '../pricing/calculate-rates.js';
 import { type Conversion, marketConversion } from '../pricing/convert.js';
 import type { ConversionInfo, RateOption, RatesResult } from '../pricing/rate-option.js';
 import { buildShipment, type RateRequest } from '../pricing/shipment.js';
@@ -14,6 +14,7 @@ import { priceAlternative } from './price-alternative.js';
 import { type PricedOption, totalsOf } from './priced-option.js';
 import { railLeg } from './rail-alternative-leg.js';
 import { rankOptions } from './rank-options.js';
+import { regionMismatch } from './region/serves-region.js';
 import { valueOfTimeFor } from './value-of-time.js';
 
 export interface CompareOptions {
@@ -46,10 +47,12 @@ export function compareModes(
   const unavailable: { id: string; name: string; reason: string }[] = [];
 
   let rates: RatesResult | undefined;
+  let railError: DomainError | undefined;
   try {
     rates = calculateRates(ruleSet, request);
   } catch (error) {
     if (!isDomainError(error) || !RAIL_UNAVAILABLE.has(error.code)) throw error;
+    railError = error;
     unavailable.push({ id: 'rail', name: 'Rail', reason: error.message });
   }
 
@@ -87,7 +90,10 @@ export function compareModes(
   };
 
   const railFactor = inForce.factors.get(RAIL_EMISSION_FACTOR);
-  const priced: PricedOption[] = (rates?.options ?? []).map((option, i) => ({
+  // The rail options asked for (the cheapest few): not the shortest route /v1/rates adds beside them, whose
+  // difference the cheapest option's notes explain.
+  const railOptions = (rates?.options ?? []).slice(0, request.maxOptions ?? DEFAULT_MAX_OPTIONS);
+  const priced: PricedOption[] = railOptions.map((option, i) => ({
     id: `rail-${i + 1}`,
     mode: 'rail',
     name: `Rail ${option.route.stations.join(' → ')}`,
@@ -99,9 +105,15 @@ export function compareModes(
         ? []
         : [`CO2e not computed: no emission factor "${RAIL_EMISSION_FACTOR}" in force on ${date}`]),
     ],
+    warnings: option.warnings,
     ruleVersions: option.ruleVersions,
   }));
   for (const route of inForce.routes) {
+    const mismatch = regionMismatch(ruleSet, route, request.origin, request.destination);
+    if (mismatch) {
+      unavailable.push({ id: route.id, name: route.name, reason: mismatch });
+      continue;
+    }
     const outcome = priceAlternative(route, {
       origin: request.origin,
       destination: request.destination,
@@ -116,6 +128,10 @@ export function compareModes(
     else unavailable.push({ id: route.id, name: route.name, reason: outcome.reason });
   }
 
+  // Nothing to set side by side: no rail tariff and no alternative serves the shipment. The same problem as
+  // POST /v1/rates, rather than an empty comparison.
+  if (railError && priced.length === 0) throw railError;
+
   const valueOfTime = valueOfTimeFor(
     options.valueOfTimePerTonneDay,
     inForce.valueOfTime,
@@ -125,7 +141,7 @@ export function compareModes(
   );
   const compared = priced.map((p) => finishOption(p, valueOfTime.rate, massTonnes, currency));
   const rankings = rankOptions(compared);
-  const breakEven = (rates?.options ?? []).map((option, i) =>
+  const breakEven = railOptions.map((option, i) =>
     optionBreakEven(option, `rail-${i + 1}`, compared, rankings, discountLegs, shipment.unit.count, currency),
   );
 
@@ -183,9 +199,29 @@ function finishOption(option: PricedOption, vot: Amount, mass: Amount, currency:
     generalisedCost: moneyRange(generalised, currency),
     legs: option.legs.map((l) => l.leg),
     confidence: totals.confidence,
+    warnings: option.warnings ? [...option.warnings] : itemWarnings(option, currency),
     notes: [...option.notes],
     ruleVersions: option.ruleVersions,
   };
+}
+
+/** How many placeholder items an alternative's warnings name before summing up the rest. */
+const WARNED_ITEMS = 5;
+
+/** The illustrative items of an alternative, largest (by the high end of the range) first, in plain words. */
+function itemWarnings(option: PricedOption, currency: string): string[] {
+  const items = option.legs
+    .flatMap((l) => l.leg.items)
+    .filter((i) => i.confidence === 'illustrative')
+    .sort((a, b) => amount(b.amount.high.amount).comparedTo(amount(a.amount.high.amount)));
+  const named = items.slice(0, WARNED_ITEMS).map((i) => {
+    const { low, high } = i.amount;
+    const range = low.amount === high.amount ? low.amount : `${low.amount}–${high.amount}`;
+    return `${range} ${currency} rests on an illustrative placeholder, not a published figure: ${i.description} (${i.rule.file} at ${i.rule.path})`;
+  });
+  if (items.length > WARNED_ITEMS)
+    named.push(`${items.length - WARNED_ITEMS} more illustrative figure(s) behind this option: see its legs`);
+  return named;
 }
 
 function conversionInfos(

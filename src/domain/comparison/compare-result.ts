@@ -74,6 +74,8 @@ export interface ComparedOption {
   readonly legs: ComparedLeg[];
   /** The weakest confidence of any figure behind the option. */
   readonly confidence: Confidence;
+  /** Plain words: the illustrative placeholders that carry most of the cost, and figures carried past their dates. */
+  readonly warnings: string[];
   readonly notes: string[];
   /** Rail options: the rule versions used (itemised lines are in POST /v1/rates). */
   readonly ruleVersions?: RuleVersionUsed[] | undefined;

@@ -24,6 +24,8 @@ export interface PricedOption {
   readonly route: readonly string[];
   readonly legs: readonly PricedLeg[];
   readonly notes: readonly string[];
+  /** Rail options: the rail engine's own warnings (by line); alternatives' are worked out from their items. */
+  readonly warnings?: readonly string[] | undefined;
   readonly ruleVersions?: ComparedOption['ruleVersions'];
 }
 

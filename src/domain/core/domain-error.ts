@@ -11,6 +11,8 @@ export type DomainErrorCode =
   | 'QUOTE_NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT'
   | 'INVALID_RULES'
+  | 'ILLUSTRATIVE_FIGURES'
+  | 'IMPLAUSIBLE_SHIPMENT'
   | 'WHATIF_UNAVAILABLE';
 
 export interface DomainErrorDetails {

@@ -7,6 +7,8 @@ import { searchStations } from '../rule-set/find-stations.js';
 import type { Crossing } from '../rule-set/network.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
 import type { TariffInForce } from '../rule-set/tariff.js';
+import { checkBlockTrain, checkBoxMass } from './caveats/plausibility.js';
+import { routeChoiceNote } from './caveats/route-choice.js';
 import { type Conversion, conversionFor } from './convert.js';
 import { corridorTerms, type LegTerms, legContext, type RouteTerms } from './corridor/corridor-terms.js';
 import type { OptionInput } from './option-input.js';
@@ -37,6 +39,7 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   }
   const cargo = resolveCargo(ruleSet.cargo, request.cargo);
   const shipment = buildShipment(request, cargo);
+  checkBoxMass(ruleSet.cargo, shipment);
   const via = request.via ?? [];
   const routes = ruleSet
     .routes(request.origin, request.destination)
@@ -74,6 +77,7 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   if (ranked.length === 0 && firstError) throw firstError;
   ranked.sort((a, b) => a.total.comparedTo(b.total) || a.route.distanceKm - b.route.distanceKm);
   const options = ranked.slice(0, maxOptions).map((r) => r.option ?? pricing.price(r.route));
+  explainRouteChoice(ranked, options, pricing);
   return {
     acceptanceDate: request.acceptanceDate,
     currency: request.currency,
@@ -165,6 +169,7 @@ export class RoutePricing {
     // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
     let price = this.legs.get(`${key}|true`) ?? (withLines ? undefined : this.legs.get(`${key}|false`));
     if (!price) {
+      checkBlockTrain(tariff.version, this.shipment);
       price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
       this.legs.set(`${key}|${withLines}`, price);
     }
@@ -186,6 +191,29 @@ export class RoutePricing {
     }
     return conversion;
   }
+}
+
+/**
+ * When the cheapest route is not the shortest, its notes say why (the surcharges and discounts that made the
+ * difference, with their amounts) and the shortest route is among the options, even beyond `maxOptions`.
+ */
+function explainRouteChoice(
+  ranked: readonly { route: Route; option?: RateOption }[],
+  options: RateOption[],
+  pricing: RoutePricing,
+): void {
+  const first = ranked[0];
+  const cheapest = options[0];
+  if (!first || !cheapest) return;
+  const shortest = ranked.reduce((a, b) => (b.route.distanceKm < a.route.distanceKm ? b : a));
+  if (shortest === first || shortest.route.distanceKm === first.route.distanceKm) return;
+  const id = shortest.route.stations.join('>');
+  let short = options.find((o) => o.id === id);
+  if (!short) {
+    short = shortest.option ?? pricing.price(shortest.route);
+    options.push(short);
+  }
+  options[0] = { ...cheapest, notes: [...cheapest.notes, routeChoiceNote(cheapest, short)] };
 }
 
 function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {

@@ -38,6 +38,8 @@ export interface Expectation {
   readonly noteIncludes?: string | undefined;
   readonly lineIncludes?: string | undefined;
   readonly assumptionIncludes?: string | undefined;
+  /** The stations of an option that must be among those returned (the shortest route, say). */
+  readonly shortestOffered?: readonly string[] | undefined;
 }
 
 export type PricingResult =
@@ -79,6 +81,11 @@ export function checkExpectations(pricing: PricingResult, expect: Expectation): 
     );
   }
   failures.push(...checkTransit(option, expect.transit), ...checkVersions(option, expect));
+  const offered = pricing.result.options.map((o) => o.route.stations.join('>'));
+  if (expect.shortestOffered && !offered.includes(expect.shortestOffered.join('>')))
+    failures.push(
+      `options: expected ${expect.shortestOffered.join(' → ')} among them, got ${offered.join(' | ')}`,
+    );
   const texts: [string, string | undefined, readonly string[]][] = [
     ['notes', expect.noteIncludes, option.notes],
     ['lines', expect.lineIncludes, option.lines.map((l) => l.description)],

@@ -1,5 +1,7 @@
 import { type Amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { Crossing } from '../rule-set/network.js';
+import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
+import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
 import type { LegPrice } from './price-leg.js';
@@ -7,6 +9,7 @@ import { conversionLine } from './quote-lines.js';
 import type {
   CorridorSummary,
   QuoteLine,
+  RailwayShare,
   RateOption,
   RuleVersionUsed,
   TransitCrossing,
@@ -23,6 +26,12 @@ export function buildOption(input: OptionInput): RateOption {
 
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
+  const byRailway = priced.map((p) => ({
+    ...p.share,
+    confidence: weakestConfidence(
+      lines.filter((l) => l.railway === p.share.railway).map((l) => l.confidence),
+    ),
+  }));
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));
   const speedOf = (leg: LegPrice) => leg.tariff.version.speedKmPerDay[shipment.unit.kind];
@@ -40,7 +49,7 @@ export function buildOption(input: OptionInput): RateOption {
       distanceKm: route.distanceKm,
     },
     total: moneyOf(total, currency),
-    byRailway: priced.map((p) => p.share),
+    byRailway,
     lines,
     transitDays: roundDays(runningDays + hours((c) => c.dwellHours) / 24),
     transitDaysRange: {
@@ -58,6 +67,11 @@ export function buildOption(input: OptionInput): RateOption {
       commitmentDays: commitments.length > 0 ? Math.min(...commitments) : undefined,
     },
     corridor,
+    confidence: weakestConfidence(lines.map((l) => l.confidence)),
+    warnings: [
+      ...placeholderWarnings(placeholderFigures(lines, byRailway, currency), currency),
+      ...carriedForwardWarnings(input, byRailway),
+    ],
     assumptions: [...shipment.assumptions],
     notes,
     ruleVersions: input.legs.map(versionUsed),
@@ -151,6 +165,7 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
       total: moneyOf(total, currency),
       local: moneyOf(leg.localTotal, leg.regime.currency),
       conversion: conversion.info,
+      confidence: weakestConfidence(lines.map((l) => l.confidence)),
       transitDays: roundDays(leg.leg.km / leg.tariff.version.speedKmPerDay[shipment.unit.kind]),
     },
   };
@@ -186,6 +201,23 @@ function summarise(
     localTariffTotal: moneyOf(local, currency),
     saving: moneyOf(local.minus(total), currency),
   };
+}
+
+/** The tariff versions, corridor agreements and exchange rates this option uses past their own dates. */
+function carriedForwardWarnings(input: OptionInput, shares: readonly RailwayShare[]): string[] {
+  const date = input.shipment.date;
+  const versions = input.legs.map(({ tariff: { version } }) => ({
+    what: `${version.railway} tariff version ${version.effectiveFrom} (${version.file})`,
+    from: version.effectiveFrom,
+    to: version.effectiveTo,
+  }));
+  const agreements = input.terms.agreements.map((a) => ({
+    what: `corridor agreement ${a.name} (${a.file})`,
+    from: a.effectiveFrom,
+    to: a.effectiveTo,
+  }));
+  const rates = shares.flatMap((s) => carriedForwardRates(s.conversion, date));
+  return [...new Set([...carriedForward([...versions, ...agreements], date), ...rates])];
 }
 
 function versionUsed(leg: LegPrice): RuleVersionUsed {

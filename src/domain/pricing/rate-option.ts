@@ -42,6 +42,8 @@ export interface RailwayShare {
   readonly local: Money;
   readonly conversion: ConversionInfo;
   readonly transitDays: number;
+  /** The weakest label of any line of this railway's share. */
+  readonly confidence: Confidence;
   /** Where an agreed through rate replaced the local tariff: the apportioned share in the through-rate currency. */
   readonly throughRate?:
     | { readonly share: Money; readonly basis: string; readonly localTariff: Money }
@@ -134,6 +136,10 @@ export interface RateOption {
     readonly commitmentDays?: number | undefined;
   };
   readonly corridor?: CorridorSummary | undefined;
+  /** The weakest label of any figure behind the total: one illustrative line makes the option illustrative. */
+  readonly confidence: Confidence;
+  /** Plain words: the placeholder figures that carry most of the price, and figures carried past their dates. */
+  readonly warnings: string[];
   readonly assumptions: string[];
   readonly notes: string[];
   readonly ruleVersions: RuleVersionUsed[];

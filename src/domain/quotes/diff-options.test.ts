@@ -29,6 +29,8 @@ const option = (lines: QuoteLine[], total: string): RateOption => ({
   transitDaysRange: { low: 1, high: 1 },
   transitDays: 1,
   transit: { legs: [], crossings: [] },
+  confidence: 'illustrative',
+  warnings: [],
   assumptions: [],
   notes: [],
   ruleVersions: [],

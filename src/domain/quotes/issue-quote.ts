@@ -1,5 +1,6 @@
 import { DomainError } from '../core/domain-error.js';
 import { calculateRates } from '../pricing/calculate-rates.js';
+import { placeholderFigures } from '../pricing/caveats/option-confidence.js';
 import type { RateOption, RatesResult } from '../pricing/rate-option.js';
 import type { RateRequest } from '../pricing/shipment.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
@@ -24,6 +25,11 @@ export interface IssuedQuote {
   readonly currency: string;
   readonly cargo: RatesResult['cargo'];
   readonly option: RateOption;
+  /**
+   * Issued on illustrative figures at the shipper's request: indicative, not binding. Absent on quotes stored before
+   * the field existed, which were issued as binding.
+   */
+  readonly indicative?: boolean | undefined;
   readonly ruleSetHash: string;
   /** Every rule file the price depends on, with the SHA-256 of its content when the quote was issued. */
   readonly ruleFiles: RuleFileHash[];
@@ -46,6 +52,7 @@ export function issueQuote(
   request: RateRequest,
   optionId: string | undefined,
   stamp: QuoteStamp,
+  indicative = false,
 ): IssuedQuote {
   const result = calculateRates(
     ruleSet,
@@ -58,6 +65,7 @@ export function issueQuote(
       suggestions: result.options.slice(0, 5).map((o) => o.id),
     });
   }
+  if (option.confidence === 'illustrative' && !indicative) throw illustrativeFigures(option, result.currency);
   const issuedOn = stamp.issuedAt.slice(0, 10);
   const validity = quoteValidity(
     issuedOn,
@@ -78,9 +86,24 @@ export function issueQuote(
     currency: result.currency,
     cargo: result.cargo,
     option,
+    indicative: option.confidence === 'illustrative' && indicative,
     ruleSetHash: ruleSet.hash,
     ruleFiles: ruleFilesOf(ruleSet, option),
   };
+}
+
+/** A binding quote is refused on a price that rests on a placeholder; the problem names every such figure. */
+function illustrativeFigures(option: RateOption, currency: string): DomainError {
+  const figures = placeholderFigures(option.lines, option.byRailway, currency).map(
+    (f) =>
+      `${f.railway}: ${f.description} (${f.file} at ${f.path}), ${f.amount.toFixed(2)} ${currency} of the price`,
+  );
+  return new DomainError(
+    'ILLUSTRATIVE_FIGURES',
+    `option ${option.id} rests on ${figures.length} illustrative placeholder figure(s), which no railway publishes: ` +
+      'no binding quote can be issued on them; send "indicative": true for an indicative quote, marked not binding',
+    { pointer: '/indicative', figures },
+  );
 }
 
 /**

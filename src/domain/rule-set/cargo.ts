@@ -1,6 +1,6 @@
 import { DomainError } from '../core/domain-error.js';
 import { memoised } from '../core/memo.js';
-import type { CargoMatch, Sourced } from './tariff.js';
+import type { CargoMatch, RuleRef, Sourced } from './tariff.js';
 
 export interface EtsngCode extends Sourced {
   readonly code: string;
@@ -29,6 +29,14 @@ export interface CargoCatalogue {
   readonly etsng: ReadonlyMap<string, EtsngCode>;
   readonly gng: ReadonlyMap<string, GngCode>;
   readonly groups: ReadonlyMap<string, CargoGroup>;
+  /** The rated (maximum) gross mass of a box, by size. */
+  readonly containers: ReadonlyMap<string, ContainerLimit>;
+}
+
+export interface ContainerLimit extends Sourced {
+  readonly size: string;
+  readonly maxGrossKg: number;
+  readonly rule: RuleRef;
 }
 
 /** The cargo of a shipment once its code is looked up: both nomenclatures, class, minimum mass, groups. */

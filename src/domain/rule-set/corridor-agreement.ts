@@ -36,6 +36,8 @@ export interface ThroughRate extends Sourced {
   readonly rounding: Rounding;
   readonly amounts: readonly ThroughRateAmount[];
   readonly apportionment: Apportionment;
+  /** Whether the rate includes the gauge change at a crossing of its route; absent when the agreement is silent. */
+  readonly gaugeChange?: (Sourced & { readonly included: boolean; readonly rule: RuleRef }) | undefined;
   readonly rule: RuleRef;
 }
 

@@ -45,13 +45,34 @@ const CYRILLIC: Record<string, string> = {
   ә: 'a',
 };
 
-/** Lower-case Latin letters and digits only: "Дина Нурпеисова" and "Dina-Nurpeisova" both become "dinanurpeisova". */
+/**
+ * Arabic-script letters written several ways in Persian text: Arabic yeh and alef maksura → Persian yeh, Arabic kaf
+ * → Persian keheh, teh marbuta → heh, hamza-carrying alefs → alef, heh with yeh above → heh.
+ */
+const PERSIAN: Record<string, string> = {
+  '\u064a': '\u06cc',
+  '\u0649': '\u06cc',
+  '\u0643': '\u06a9',
+  '\u0629': '\u0647',
+  '\u0623': '\u0627',
+  '\u0625': '\u0627',
+  '\u0622': '\u0627',
+  '\u0671': '\u0627',
+  '\u06c0': '\u0647',
+};
+
+/**
+ * Lower-case Latin letters and digits, and Persian letters: "Дина Нурпеисова" and "Dina-Nurpeisova" both become
+ * "dinanurpeisova"; "بندر عباس", "بندرعباس" and the same written with Arabic yeh or kaf, or with a zero-width
+ * non-joiner, all become one key.
+ */
 export function normaliseName(text: string): string {
-  const latin = [...text.toLowerCase()].map((ch) => CYRILLIC[ch] ?? ch).join('');
+  const latin = [...text.toLowerCase()].map((ch) => CYRILLIC[ch] ?? PERSIAN[ch] ?? ch).join('');
   return latin
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]/g, '');
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '') // Arabic vowel marks, superscript alef, tatweel
+    .replace(/[^a-z0-9\u0621-\u064a\u066e-\u06d3]/g, ''); // also drops spaces, ZWNJ (U+200C) and punctuation
 }
 
 function namesOf(station: Station): string[] {

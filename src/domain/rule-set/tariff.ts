@@ -145,6 +145,8 @@ export interface RailwayVersion extends Sourced {
   readonly supersedes?: IsoDate | undefined;
   readonly speedKmPerDay: { readonly container: number; readonly wagon: number } & Sourced;
   readonly quoteValidityDays: number;
+  /** The fewest wagons carried as a block (route) train, where the rules set one. */
+  readonly blockTrain?: (Sourced & { readonly minWagons: number }) | undefined;
   readonly regimes: readonly Regime[];
   readonly file: string;
   readonly hash: string;

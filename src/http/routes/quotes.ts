@@ -25,6 +25,8 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
   const withExpiry = (quote: IssuedQuote) => ({
     ...quote,
     expired: isExpired(quote.validUntil, context.today()),
+    indicative: quote.indicative === true,
+    binding: quote.indicative !== true,
   });
   const found = async (id: string): Promise<IssuedQuote> => {
     const quote = await store.get(id);
@@ -64,12 +66,13 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
           if (earlier && earlier.requestHash !== hash) throw conflict();
           if (earlier) return located(reply, earlier.quote, 200).send(withExpiry(earlier.quote));
         }
-        const { optionId, ...body } = request.body;
+        const { optionId, indicative, ...body } = request.body;
         const quote = issueQuote(
           context.ruleSet,
           { ...body, acceptanceDate: body.acceptanceDate ?? context.today() },
           optionId,
           { id: randomUUID(), issuedAt: now().toISOString() },
+          indicative,
         );
         const outcome = await store.issue({ quote, idempotencyKey: key, requestHash: hash });
         if (outcome.status === 'conflict') throw conflict();

@@ -37,6 +37,16 @@ export const CargoFileSchema = z.strictObject({
       }),
     )
     .optional(),
+  /** The heaviest a loaded box of each size may be (rated gross mass): heavier requests are refused as implausible. */
+  containers: z
+    .array(
+      z.strictObject({
+        size: z.enum(['20', '30', '40', '45']),
+        maxGrossKg: z.number().int().positive(),
+        ...sourced,
+      }),
+    )
+    .optional(),
 });
 
 export type CargoFile = z.infer<typeof CargoFileSchema>;

@@ -58,6 +58,11 @@ const ThroughRateSchema = z.strictObject({
   rounding: RoundingSchema,
   amounts: z.array(ThroughRateAmountSchema).min(1),
   apportionment: ApportionmentSchema,
+  /**
+   * Whether the agreed rate includes the gauge change (container transfer, wheelset exchange) at a 1520/1435 mm
+   * crossing of its route; when not, the railway's own gauge-change charge is added on top.
+   */
+  gaugeChange: z.strictObject({ included: z.boolean(), ...sourced }).optional(),
   ...sourced,
 });
 

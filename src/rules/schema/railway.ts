@@ -159,6 +159,8 @@ export const RailwayVersionSchema = z
       ...sourced,
     }),
     quoteValidityDays: z.number().int().positive(),
+    /** The fewest wagons this railway carries as a block (route) train; fewer are refused as implausible. */
+    blockTrain: z.strictObject({ minWagons: z.number().int().min(2), ...sourced }).optional(),
     regimes: z.array(RegimeSchema).min(1),
   })
   .superRefine((file, ctx) => {

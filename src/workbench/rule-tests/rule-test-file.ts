@@ -37,6 +37,11 @@ const ExpectSchema = z
     total: AmountText.optional(),
     byRailway: z.record(RailwayCode, RailwayExpectSchema).optional(),
     route: z.array(StationCode).min(2).optional(),
+    shortestOffered: z
+      .array(StationCode)
+      .min(2)
+      .optional()
+      .describe('the stations of an option that must be among those returned'),
     tolerance: z
       .string()
       .regex(/^\d+(\.\d+)?$/, 'a non-negative decimal written as a quoted string, e.g. "0.01"')

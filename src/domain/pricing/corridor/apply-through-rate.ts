@@ -16,6 +16,12 @@ import { conversionLine } from '../quote-lines.js';
 import type { QuoteLine } from '../rate-option.js';
 import { type ApportionedShare, apportion } from './apportion.js';
 import type { AppliedThroughRate } from './corridor-terms.js';
+import {
+  type GaugeChangeCharge,
+  gaugeChangeCharges,
+  gaugeChangeFormula,
+  gaugeChangeNote,
+} from './gauge-change.js';
 
 /**
  * An agreed through rate replaces the local tariffs of the railways it covers, apportioned between them — unless it
@@ -28,9 +34,11 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
     notes,
   );
   if (!decided) return undefined;
-  const { rate, unit } = decided;
+  const { rate, unit, gauge } = decided;
   const { currency } = input;
   const count = input.shipment.unit.count;
+  const gaugeNote = gaugeChangeNote(input, rate, input.terms.throughRate?.agreement.name ?? rate.id);
+  if (gaugeNote) notes.push(gaugeNote);
   const result = priced.map((p): Priced => {
     const found = unit.shares.find((s) => s.share.railway === p.share.railway);
     if (!found) return p;
@@ -44,7 +52,9 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
         amount: shareMoney,
       },
     ];
-    const total = converted.times(count);
+    const own = gauge.filter((g) => g.leg.leg.railway === share.railway);
+    let total = converted.times(count);
+    let localTotal = local.times(count);
     if (unit.toRequested.info.method !== 'none') {
       lines.push(
         conversionLine(
@@ -59,13 +69,19 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
         ),
       );
     }
+    for (const g of own) {
+      const n = g.once ? 1 : count;
+      lines.push(...gaugeChangeLines(g, rate.id, n, currency));
+      total = total.plus(g.converted.times(n));
+      localTotal = localTotal.plus(g.value.times(n));
+    }
     return {
       lines,
       total,
       share: {
         ...p.share,
         total: moneyOf(total, currency),
-        local: moneyOf(local.times(count), p.share.local.currency),
+        local: moneyOf(localTotal, p.share.local.currency),
         conversion: unit.toRequested.info,
         throughRate: { share: shareMoney, basis: share.basis, localTariff: p.share.local },
       },
@@ -104,7 +120,16 @@ function decide(input: OptionInput, localTotals: readonly Amount[], notes?: stri
     input,
     input.legs.filter((_, i) => covers(i)),
   );
-  const throughTotal = unit.convertedTotal.times(input.shipment.unit.count);
+  const count = input.shipment.unit.count;
+  const gauge = gaugeChangeCharges(
+    input,
+    rate,
+    input.legs.filter((_, i) => covers(i)),
+  );
+  const throughTotal = sum([
+    unit.convertedTotal.times(count),
+    ...gauge.map((g) => g.converted.times(g.once ? 1 : count)),
+  ]);
   const localCovered = sum(localTotals.filter((_, i) => covers(i)));
   if (throughTotal.gt(localCovered)) {
     notes?.push(
@@ -112,7 +137,42 @@ function decide(input: OptionInput, localTotals: readonly Amount[], notes?: stri
     );
     return undefined;
   }
-  return { rate, unit, throughTotal };
+  return { rate, unit, throughTotal, gauge };
+}
+
+/** A gauge-change charge kept on top of a through rate, in the railway's currency, and its conversion. */
+function gaugeChangeLines(g: GaugeChangeCharge, rateId: string, n: number, currency: string): QuoteLine[] {
+  const railway = g.leg.leg.railway;
+  const regimeCurrency = g.leg.regime.currency;
+  const lines: QuoteLine[] = [
+    {
+      railway,
+      kind: 'charge',
+      description: `${g.charge.description} — not included in the agreed through rate ${rateId}`,
+      formula: gaugeChangeFormula(g),
+      amount: moneyOf(g.value.times(n), regimeCurrency),
+      perUnit: moneyOf(g.value, regimeCurrency),
+      inputs: Object.freeze({ distanceKm: g.leg.leg.km, basis: g.charge.basis, throughRate: rateId }),
+      rule: g.charge.rule,
+      reference: g.charge.reference,
+      confidence: g.charge.confidence,
+    },
+  ];
+  if (g.conversion.info.method !== 'none') {
+    lines.push(
+      conversionLine(
+        railway,
+        g.conversion,
+        g.value,
+        g.converted,
+        n,
+        g.converted.times(n),
+        currency,
+        `${railway} gauge-change charge`,
+      ),
+    );
+  }
+  return lines;
 }
 
 /** One railway's share of a through rate for one unit, in the rate's, the requested and its own currency. */

@@ -1,0 +1,89 @@
+import { type Amount, amount, formatFigure, sum } from '../../core/money.js';
+import type { Confidence } from '../../rule-set/tariff.js';
+import type { QuoteLine, RailwayShare } from '../rate-option.js';
+
+const ORDER: Record<Confidence, number> = { sourced: 0, approximate: 1, illustrative: 2 };
+
+/** The weakest of several labels: one illustrative figure makes the whole illustrative. */
+export function weakestConfidence(values: Iterable<Confidence>): Confidence {
+  let found: Confidence = 'sourced';
+  for (const v of values) if (ORDER[v] > ORDER[found]) found = v;
+  return found;
+}
+
+/** How many placeholder figures a warning list names before it sums up the rest. */
+export const WARNED_FIGURES = 5;
+
+/** One illustrative figure behind a price, with how much of the price (in the requested currency) rests on it. */
+export interface PlaceholderFigure {
+  readonly railway: string;
+  readonly description: string;
+  readonly file: string;
+  readonly path: string;
+  /** In the requested currency: the absolute amount of the lines this figure produced (converted, approximately). */
+  readonly amount: Amount;
+  /** The same in the line's own currency, when that is another. */
+  readonly own?: { readonly amount: Amount; readonly currency: string } | undefined;
+}
+
+/**
+ * The illustrative figures behind an option's lines, largest first: lines of one rule are added up, and each
+ * line's amount is brought into the requested currency with its railway's own conversion (share total ÷ local).
+ */
+export function placeholderFigures(
+  lines: readonly QuoteLine[],
+  shares: readonly RailwayShare[],
+  currency: string,
+): PlaceholderFigure[] {
+  const byRule = new Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>();
+  for (const line of lines) {
+    if (line.confidence !== 'illustrative') continue;
+    const key = `${line.railway}|${line.rule.file}#${line.rule.path}`;
+    const inRequested = requested(line, shares, currency);
+    const entry = byRule.get(key);
+    const own = amount(line.amount.amount).abs();
+    if (entry) {
+      entry.amounts.push(inRequested);
+      entry.own.push(own);
+    } else byRule.set(key, { first: line, amounts: [inRequested], own: [own] });
+  }
+  return [...byRule.values()]
+    .map(({ first, amounts, own }) => ({
+      railway: first.railway,
+      description: first.description,
+      file: first.rule.file,
+      path: first.rule.path,
+      amount: sum(amounts),
+      own:
+        first.amount.currency === currency
+          ? undefined
+          : { amount: sum(own), currency: first.amount.currency },
+    }))
+    .sort((a, b) => b.amount.comparedTo(a.amount) || a.file.localeCompare(b.file));
+}
+
+/** Plain words for the placeholder figures that matter most, by the amount resting on each. */
+export function placeholderWarnings(figures: readonly PlaceholderFigure[], currency: string): string[] {
+  const named = figures
+    .slice(0, WARNED_FIGURES)
+    .map(
+      (f) =>
+        `${formatFigure(f.amount.toFixed(2))} ${currency} rests on an illustrative placeholder, not a published figure: ` +
+        `${f.description} (${f.railway}; ${f.file} at ${f.path})`,
+    );
+  const rest = figures.length - named.length;
+  if (rest > 0)
+    named.push(`${rest} more illustrative figure(s) behind this price: see the lines labelled illustrative`);
+  return named;
+}
+
+/** A line's amount in the requested currency, converted at its railway's own rate (share total ÷ local). */
+export function requested(line: QuoteLine, shares: readonly RailwayShare[], currency: string): Amount {
+  const value = amount(line.amount.amount).abs();
+  if (line.amount.currency === currency) return value;
+  const share = shares.find((s) => s.railway === line.railway);
+  if (!share || share.local.currency !== line.amount.currency) return value;
+  const local = amount(share.local.amount);
+  if (local.isZero()) return value;
+  return value.times(amount(share.total.amount)).dividedBy(local);
+}

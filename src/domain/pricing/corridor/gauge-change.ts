@@ -1,0 +1,109 @@
+import { type Amount, formatFigure, roundAmount } from '../../core/money.js';
+import type { ThroughRate } from '../../rule-set/corridor-agreement.js';
+import type { Charge } from '../../rule-set/tariff.js';
+import type { Conversion } from '../convert.js';
+import { matches } from '../match-when.js';
+import type { OptionInput } from '../option-input.js';
+import { type LegPrice, rateAt } from '../price-leg.js';
+import { legContext } from './corridor-terms.js';
+
+/** A railway's own gauge-change charge kept on top of an agreed through rate that does not include it. */
+export interface GaugeChangeCharge {
+  readonly leg: LegPrice;
+  readonly charge: Charge;
+  /** Per unit in the railway's tariff currency (or once per shipment, when the charge says so). */
+  readonly value: Amount;
+  readonly once: boolean;
+  readonly conversion: Conversion;
+  /** `value` in the requested currency. */
+  readonly converted: Amount;
+}
+
+/**
+ * The gauge-change charges of the legs an agreed through rate replaces — charges the tariff levies at a crossing of
+ * the route where the gauge changes (container transfer, wheelset exchange) — when the agreement says its rate does
+ * not include the gauge change. An agreement that includes it, or says nothing, adds none (a note says which).
+ */
+export function gaugeChangeCharges(
+  input: OptionInput,
+  rate: ThroughRate,
+  covered: readonly LegPrice[],
+): GaugeChangeCharge[] {
+  if (rate.gaugeChange?.included !== false) return [];
+  const stations = gaugeStations(input);
+  if (stations.size === 0) return [];
+  const found: GaugeChangeCharge[] = [];
+  for (const leg of covered) {
+    const at = [leg.leg.from, leg.leg.to].filter((s) => stations.has(s));
+    if (at.length === 0) continue;
+    // The charges depend on the leg and where it meets a gauge change, not on the rest of the route: once per leg.
+    let byRate = cache.get(leg);
+    if (!byRate) {
+      byRate = new Map();
+      cache.set(leg, byRate);
+    }
+    const key = `${rate.id}|${at.join(',')}`;
+    let charges = byRate.get(key);
+    if (!charges) {
+      charges = legCharges(input, leg, new Set(at));
+      byRate.set(key, charges);
+    }
+    found.push(...charges);
+  }
+  return found;
+}
+
+const cache = new WeakMap<LegPrice, Map<string, GaugeChangeCharge[]>>();
+
+function legCharges(input: OptionInput, leg: LegPrice, stations: ReadonlySet<string>): GaugeChangeCharge[] {
+  const { shipment } = input;
+  const found: GaugeChangeCharge[] = [];
+  const ctx = legContext(leg.leg, input.route, shipment);
+  for (const charge of leg.regime.charges) {
+    const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
+    if (!at.some((s) => stations.has(s)) || !matches(charge.when, ctx)) continue;
+    const quantity =
+      charge.basis === 'tonne'
+        ? shipment.unit.chargedMassTonnes
+        : charge.basis === 'axle'
+          ? shipment.unit.axles
+          : 1;
+    const step = leg.regime.stepRounding;
+    const value = roundAmount(rateAt(charge, leg.leg.km, step).rate.times(quantity), step);
+    const conversion = input.conversionOf(leg);
+    found.push({
+      leg,
+      charge,
+      value,
+      once: charge.basis === 'shipment',
+      conversion,
+      converted: conversion.convert(value),
+    });
+  }
+  return found;
+}
+
+/** Words for the notes: whether the agreed rate includes the gauge change at the route's gauge-change crossings. */
+export function gaugeChangeNote(
+  input: OptionInput,
+  rate: ThroughRate,
+  agreementName: string,
+): string | undefined {
+  const crossings = input.route.crossings.filter((c) => c.gaugeChange !== 'none');
+  if (crossings.length === 0) return undefined;
+  const where = crossings.map((c) => `${c.name} (${c.gaugeChange})`).join(', ');
+  const terms = rate.gaugeChange;
+  if (!terms)
+    return `${agreementName}, through rate ${rate.id}: the agreement does not say whether its rate includes the gauge change at ${where}; no gauge-change charge is added to it`;
+  return terms.included
+    ? `${agreementName}, through rate ${rate.id}: the agreed rate includes the gauge change at ${where} (${terms.reference})`
+    : `${agreementName}, through rate ${rate.id}: the agreed rate does not include the gauge change at ${where}; the railway's own gauge-change charge is added (${terms.reference})`;
+}
+
+export function gaugeChangeFormula(g: GaugeChangeCharge): string {
+  return `${formatFigure(g.value)} ${g.leg.regime.currency} per ${g.once ? 'shipment' : 'unit'}, not included in the agreed through rate`;
+}
+
+function gaugeStations(input: OptionInput): ReadonlySet<string> {
+  return new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
+}
