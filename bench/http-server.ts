@@ -8,14 +8,14 @@ import { loadRuleSet } from '../src/rules/load-rule-set.js';
 
 /**
  * A benchmark target in a child process, sending its port to the parent:
- * - "quote": the service as configured by its environment (the parent sets RESPONSE_CACHE_BYTES and turns rate limits
- *   off), answering the parent's "stats" message with its RSS, the cache's bytes and entries, and its hits and misses;
+ * - "quote": the service as configured by its environment (the parent turns rate limits off), counting hits and misses;
  * - "bare": a bare Fastify POST endpoint that parses the request body and answers a fixed, already serialised quote of
  *   the size the service's responses have on average (sent by the parent): the cost of moving the response and
  *   nothing else. With "compress", both register @fastify/compress with the service's settings.
+ * Both answer the parent's "stats" message with their RSS, CPU time and requests answered (and the cache's figures).
  */
 const [mode, coding] = process.argv.slice(2);
-const stats = { hits: 0, misses: 0 };
+const stats = { requests: 0, hits: 0, misses: 0 };
 let cache: ResponseCache | undefined;
 
 async function quoteApp() {
@@ -27,6 +27,7 @@ async function quoteApp() {
     responseCache: cache,
   });
   app.addHook('onResponse', async (_request, reply) => {
+    stats.requests++;
     const cached = reply.getHeader('x-cache');
     if (cached === 'hit') stats.hits++;
     else if (cached === 'miss') stats.misses++;
@@ -37,6 +38,9 @@ async function quoteApp() {
 async function bareApp(body: string) {
   const app = Fastify();
   if (coding === 'compress') await app.register(fastifyCompress, COMPRESS_OPTIONS);
+  app.addHook('onResponse', async () => {
+    stats.requests++;
+  });
   app.post('/v1/rates', async (request, reply) => {
     if (typeof request.body !== 'object') throw new Error('expected a JSON body');
     return reply.type('application/json; charset=utf-8').send(body);
@@ -54,6 +58,7 @@ process.on('message', (message) => {
   if (message !== 'stats') return;
   process.send?.({
     rss: process.memoryUsage().rss,
+    cpuMicros: process.cpuUsage().user + process.cpuUsage().system,
     cacheBytes: cache?.bytes ?? 0,
     entries: cache?.entries ?? 0,
     ...stats,

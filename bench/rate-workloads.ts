@@ -1,6 +1,7 @@
 import { calculateRates } from '../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../src/domain/pricing/shipment.js';
 import type { RuleSet } from '../src/domain/rule-set/rule-set.js';
+import { ResponseCache } from '../src/http/response-cache.js';
 
 /**
  * Request streams for the HTTP benchmark, made of the stations, cargo codes and dates the served rules know (the
@@ -63,14 +64,15 @@ function isoDay(start: string, offset: number): string {
   return new Date(Date.parse(`${start}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
 }
 
-const prices = (ruleSet: RuleSet, request: RateRequest): boolean => {
+/** The size of the serialised quote of a shipment, or 0 when it cannot be priced. */
+const quoteBytes = (ruleSet: RuleSet, request: RateRequest): number => {
   try {
-    calculateRates(ruleSet, request);
-    return true;
+    return JSON.stringify(calculateRates(ruleSet, request)).length;
   } catch {
-    return false;
+    return 0;
   }
 };
+const prices = (ruleSet: RuleSet, request: RateRequest): boolean => quoteBytes(ruleSet, request) > 0;
 
 /** The dimensions shipments are drawn from, each in a seeded order of popularity. */
 export interface Dimensions {
@@ -121,6 +123,31 @@ function shipment(d: Dimensions, lane: number, cargo: number, unit: number, date
 }
 
 /**
+ * The share of hits the response cache would have, bounded at `maxBytes`, once warm: the stream of ranks is played
+ * through the same LRU, each entry sized as the cache sizes a plain body, and hits counted over its second half.
+ */
+export function steadyHitRate(
+  ranks: readonly number[],
+  responseBytes: readonly number[],
+  maxBytes: number,
+): number {
+  const cache = new ResponseCache(maxBytes);
+  const body = (rank: number) => ({
+    digest: '',
+    variants: { identity: Buffer.alloc(responseBytes[rank] as number) },
+  });
+  let hits = 0;
+  const half = Math.floor(ranks.length / 2);
+  ranks.forEach((rank, i) => {
+    const key = String(rank).padStart(300, ' ');
+    if (cache.get('rules', key)) {
+      if (i >= half) hits++;
+    } else cache.set('rules', key, body(rank));
+  });
+  return hits / (ranks.length - half);
+}
+
+/**
  * `count` distinct shipments that price, each dimension drawn from a Zipf (s = 1) over its values, in the order drawn:
  * the first is the most popular once requests are drawn from them by a Zipf on their rank too.
  */
@@ -129,21 +156,25 @@ export function skewedCatalogue(
   d: Dimensions,
   count: number,
   random: () => number,
-): RateRequest[] {
+): { shipments: RateRequest[]; responseBytes: number[] } {
   const lane = zipf(d.lanes.length, 1, random);
   const cargo = zipf(d.cargo.length, 1, random);
   const unit = zipf(d.units.length, 1, random);
   const date = zipf(d.dates.length, 1, random);
   const seen = new Set<string>();
-  const out: RateRequest[] = [];
-  for (let tries = 0; out.length < count && tries < count * 50; tries++) {
+  const shipments: RateRequest[] = [];
+  const responseBytes: number[] = [];
+  for (let tries = 0; shipments.length < count && tries < count * 50; tries++) {
     const s = shipment(d, lane(), cargo(), unit(), date());
     const key = JSON.stringify(s);
     if (seen.has(key)) continue;
     seen.add(key);
-    if (prices(ruleSet, s)) out.push(s);
+    const bytes = quoteBytes(ruleSet, s);
+    if (bytes === 0) continue;
+    shipments.push(s);
+    responseBytes.push(bytes);
   }
-  return out;
+  return { shipments, responseBytes };
 }
 
 /**

@@ -5,12 +5,22 @@ import { RatesRequestSchema } from '../src/contract/rates-schemas.js';
 import { calculateRates } from '../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../src/domain/pricing/shipment.js';
 import type { RuleSet } from '../src/domain/rule-set/rule-set.js';
-import { dimensions, distinctShipments, seeded, skewedCatalogue, zipf } from './rate-workloads.js';
+import { DEFAULT_RESPONSE_CACHE_BYTES } from '../src/http/build-app.js';
+import {
+  dimensions,
+  distinctShipments,
+  seeded,
+  skewedCatalogue,
+  steadyHitRate,
+  zipf,
+} from './rate-workloads.js';
 import { printRow } from './suite.js';
 
 const CONNECTIONS = 50;
 const WARM_UP_SECONDS = 2;
-const SECONDS = 5;
+/** Measured seconds per target, in alternate rounds. */
+const SECONDS = 6;
+const ROUNDS = 3;
 /** What a browser sends; the service answers brotli. */
 const COMPRESSED = { 'accept-encoding': 'gzip, deflate, br' };
 
@@ -25,6 +35,8 @@ interface Workload {
 
 interface Stats {
   readonly rss: number;
+  readonly cpuMicros: number;
+  readonly requests: number;
   readonly cacheBytes: number;
   readonly entries: number;
   readonly hits: number;
@@ -41,14 +53,20 @@ export async function ratesHttp(ruleSet: RuleSet, repeated: RateRequest): Promis
   const random = seeded(19);
   const started = performance.now();
   const d = dimensions(ruleSet, random);
-  const catalogue = skewedCatalogue(ruleSet, d, 10_000, random);
+  const { shipments: catalogue, responseBytes } = skewedCatalogue(ruleSet, d, 10_000, random);
   const rank = zipf(catalogue.length, 1, random);
   const catalogueBodies = catalogue.map((s) => JSON.stringify(s));
-  const mix = Array.from({ length: 400_000 }, () => catalogueBodies[rank()] as string);
+  const ranks = Array.from({ length: 400_000 }, () => rank());
+  const mix = ranks.map((r) => catalogueBodies[r] as string);
   const distinct = distinctShipments(ruleSet, d, 150_000, random).map((s) => JSON.stringify(s));
   printRow(
     `request streams: ${d.lanes.length} lanes, ${catalogue.length} distinct shipments in the mix`,
     `${(performance.now() - started).toFixed(0)} ms to draw`,
+  );
+  const bound = Number(process.env.RESPONSE_CACHE_BYTES ?? DEFAULT_RESPONSE_CACHE_BYTES);
+  printRow(
+    `(b) the mix's hit rate once warm, plain bodies in ${mb(bound)} MB (the LRU, played offline)`,
+    `${(steadyHitRate(ranks, responseBytes, bound) * 100).toFixed(1)} %`,
   );
 
   const workloads: Workload[] = [
@@ -60,13 +78,11 @@ export async function ratesHttp(ruleSet: RuleSet, repeated: RateRequest): Promis
   for (const workload of workloads) {
     for (const headers of [{}, COMPRESSED]) {
       const coded = headers === COMPRESSED ? 'br' : 'plain';
-      const bare = await loadTest('bare', workload, headers);
-      const quote = await loadTest('quote', workload, headers);
+      const { bare, quote, fresh, warm, after, cpuPerRequest } = await compare(workload, headers);
       printRow(
         `${workload.name}, ${coded}: bare endpoint, ${workload.bareBody.length} B`,
         `${bare.rps.toFixed(0)} req/s, p99 ${bare.p99} ms`,
       );
-      const { fresh, warm, after } = quote;
       const hits = after.hits - warm.hits;
       const served = hits + after.misses - warm.misses;
       printRow(
@@ -74,11 +90,16 @@ export async function ratesHttp(ruleSet: RuleSet, repeated: RateRequest): Promis
         `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${((quote.rps / bare.rps) * 100).toFixed(0)} % of bare` +
           `${workload.target}); hits ${((hits / Math.max(served, 1)) * 100).toFixed(0)} %`,
       );
+      printRow(
+        `${workload.name}, ${coded}: CPU per request, bare → service`,
+        `${cpuPerRequest.bare.toFixed(0)} → ${cpuPerRequest.quote.toFixed(0)} µs  (the service does ` +
+          `${((cpuPerRequest.bare / cpuPerRequest.quote) * 100).toFixed(0)} % of bare's requests per CPU second)`,
+      );
       if (workload.name.startsWith('(c)'))
         printRow(
           `${workload.name}, ${coded}: service RSS before → after; cache`,
           `${mb(fresh.rss)} → ${mb(after.rss)} MB; ${mb(after.cacheBytes)} MB in ${after.entries} entries ` +
-            `(bound ${mb(Number(process.env.RESPONSE_CACHE_BYTES ?? 64 * 1024 * 1024))} MB)`,
+            `(bound ${mb(bound)} MB)`,
         );
     }
   }
@@ -88,7 +109,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 /** The response, among a sample of the stream's, whose size is nearest the sample's mean. */
 function averageResponse(ruleSet: RuleSet, bodies: readonly string[]): string {
-  const step = Math.max(1, Math.floor(bodies.length / 2000));
+  const step = Math.max(1, Math.floor(bodies.length / 500));
   const responses: string[] = [];
   for (let i = 0; i < bodies.length; i += step) {
     const request = RatesRequestSchema.parse(JSON.parse(bodies[i] as string)) as RateRequest;
@@ -98,12 +119,67 @@ function averageResponse(ruleSet: RuleSet, bodies: readonly string[]): string {
   return responses.reduce((best, r) => (Math.abs(r.length - mean) < Math.abs(best.length - mean) ? r : best));
 }
 
-/** Starts a target in a child process (so that the load generator has its own event loop) and loads it. */
-async function loadTest(
+interface Target {
+  readonly load: (seconds: number) => Promise<{ rps: number; p99: number }>;
+  readonly stats: () => Promise<Stats>;
+  readonly stop: () => void;
+}
+
+/**
+ * The bare endpoint and the service, both started, warmed alike, then loaded in alternate rounds: a burst of load
+ * from elsewhere on a shared machine then falls on both. Each figure is the median of its rounds.
+ */
+async function compare(workload: Workload, headers: Record<string, string>) {
+  const bare = await start('bare', workload, headers);
+  const quote = await start('quote', workload, headers);
+  try {
+    const fresh = await quote.stats();
+    await bare.load(WARM_UP_SECONDS);
+    await quote.load(WARM_UP_SECONDS);
+    const warm = await quote.stats();
+    const bareWarm = await bare.stats();
+    const rounds = {
+      bare: [] as { rps: number; p99: number }[],
+      quote: [] as { rps: number; p99: number }[],
+    };
+    for (let round = 0; round < ROUNDS; round++) {
+      rounds.bare.push(await bare.load(SECONDS / ROUNDS));
+      rounds.quote.push(await quote.load(SECONDS / ROUNDS));
+    }
+    const after = await quote.stats();
+    const bareAfter = await bare.stats();
+    return {
+      bare: median(rounds.bare),
+      quote: median(rounds.quote),
+      fresh,
+      warm,
+      after,
+      cpuPerRequest: { bare: cpuPerRequest(bareWarm, bareAfter), quote: cpuPerRequest(warm, after) },
+    };
+  } finally {
+    bare.stop();
+    quote.stop();
+  }
+}
+
+/** CPU time (user + system) the target spent per request answered between two readings, in µs. */
+const cpuPerRequest = (from: Stats, to: Stats) =>
+  (to.cpuMicros - from.cpuMicros) / Math.max(1, to.requests - from.requests);
+
+function median(results: { rps: number; p99: number }[]): { rps: number; p99: number } {
+  const middle = <T>(values: T[]) => values[Math.floor(values.length / 2)] as T;
+  return {
+    rps: middle(results.map((r) => r.rps).sort((x, y) => x - y)),
+    p99: middle(results.map((r) => r.p99).sort((x, y) => x - y)),
+  };
+}
+
+/** Starts a target in a child process (so that the load generator has its own event loop). */
+async function start(
   mode: 'bare' | 'quote',
   workload: Workload,
   headers: Record<string, string>,
-): Promise<{ rps: number; p99: number; fresh: Stats; warm: Stats; after: Stats }> {
+): Promise<Target> {
   const child = fork(
     fileURLToPath(new URL('./http-server.js', import.meta.url)),
     [mode, headers === COMPRESSED ? 'compress' : 'plain'],
@@ -116,8 +192,8 @@ async function loadTest(
   if (mode === 'bare') child.send(workload.bareBody);
   const url = `http://127.0.0.1:${await port}/v1/rates`;
   let next = 0;
-  const load = (duration: number) =>
-    autocannon({
+  const load = async (duration: number) => {
+    const result = await autocannon({
       url,
       headers: { 'content-type': 'application/json', ...headers },
       connections: CONNECTIONS,
@@ -132,22 +208,13 @@ async function loadTest(
         },
       ],
     });
-  try {
-    const before = await stats(child, mode);
-    // Every target gets the same unrecorded load first, so that each is measured warm.
-    await load(WARM_UP_SECONDS);
-    const warm = await stats(child, mode);
-    const result = await load(SECONDS);
-    const after = await stats(child, mode);
     if (result.non2xx > 0) throw new Error(`${mode} ${workload.name}: ${result.non2xx} non-2xx responses`);
-    return { rps: result.requests.average, p99: result.latency.p99, fresh: before, warm, after };
-  } finally {
-    child.kill();
-  }
+    return { rps: result.requests.average, p99: result.latency.p99 };
+  };
+  return { load, stats: () => stats(child), stop: () => child.kill() };
 }
 
-function stats(child: ChildProcess, mode: 'bare' | 'quote'): Promise<Stats> {
-  if (mode === 'bare') return Promise.resolve({ rss: 0, cacheBytes: 0, entries: 0, hits: 0, misses: 0 });
+function stats(child: ChildProcess): Promise<Stats> {
   return new Promise((resolve) => {
     child.once('message', (m) => resolve(m as Stats));
     child.send('stats');
