@@ -1,10 +1,12 @@
-import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import fastJson from 'fast-json-stringify';
+import { z } from 'zod';
 import { BUNDLED_RULES_DIR } from '../src/config.js';
+import { RatesResponseSchema } from '../src/contract/rates-schemas.js';
+import { canonicalJson } from '../src/domain/core/canonical-json.js';
 import { calculateRates } from '../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../src/domain/pricing/shipment.js';
 import { loadRuleSet } from '../src/rules/load-rule-set.js';
+import { ratesHttp } from './rates-http.js';
 import { medianOpsPerSecond, printRow } from './suite.js';
 
 export const FOUR_RAILWAYS: RateRequest = {
@@ -44,7 +46,7 @@ function variedShipments(): RateRequest[] {
   return shipments;
 }
 
-/** (a) the engine on one core; (b) POST /v1/rates against a bare Fastify POST endpoint, same body, same run. */
+/** The engine on one core; the cost of serialising a quote; POST /v1/rates against a bare endpoint (rates-http.ts). */
 export async function rates(): Promise<void> {
   const started = performance.now();
   const ruleSet = await loadRuleSet(BUNDLED_RULES_DIR);
@@ -84,63 +86,27 @@ export async function rates(): Promise<void> {
     ops.all,
   );
 
-  const body = JSON.stringify(FOUR_RAILWAYS);
-  const responseBytes = JSON.stringify(calculateRates(ruleSet, FOUR_RAILWAYS)).length;
-  const bare = await loadTest('bare', body);
-  const sized = await loadTest('bare-sized', body, responseBytes);
-  const ceiling = await loadTest('bare-quote', body);
-  const quote = await loadTest('quote', body);
-  const pct = (x: number, of: number) => `${((x / of) * 100).toFixed(0)} %`;
+  // The route serialises with JSON.stringify; a serialiser compiled from the route's JSON Schema is kept only if it wins.
+  const quote = calculateRates(ruleSet, FOUR_RAILWAYS);
+  const compiled = fastJson(
+    z.toJSONSchema(RatesResponseSchema, { target: 'draft-7', io: 'output' }) as Parameters<
+      typeof fastJson
+    >[0],
+  );
+  if (canonicalJson(JSON.parse(compiled(quote))) !== canonicalJson(quote))
+    throw new Error('the compiled serialiser changes the quote');
+  const serialise = medianOpsPerSecond({
+    stringify: () => JSON.stringify(quote),
+    compiled: () => compiled(quote),
+  });
   printRow(
-    'bare Fastify POST, same request body (baseline)',
-    `${bare.rps.toFixed(0)} req/s, p99 ${bare.p99} ms`,
+    'serialise the 4-railway quote, JSON.stringify (the route)',
+    `${serialise.stringify.toFixed(0)} /s`,
   );
   printRow(
-    `bare Fastify POST, same request, ${responseBytes} B response`,
-    `${sized.rps.toFixed(0)} req/s, p99 ${sized.p99} ms  (${pct(sized.rps, bare.rps)} of bare)`,
+    'serialise it, fast-json-stringify compiled from the response schema',
+    `${serialise.compiled.toFixed(0)} /s  (${(serialise.compiled / serialise.stringify).toFixed(2)} × JSON.stringify)`,
   );
-  printRow(
-    'bare Fastify POST, a quote priced once at start-up (serialising only)',
-    `${ceiling.rps.toFixed(0)} req/s, p99 ${ceiling.p99} ms  (${pct(ceiling.rps, bare.rps)} of bare, ` +
-      `${pct(ceiling.rps, sized.rps)} of the same-size bare)`,
-  );
-  printRow(
-    'POST /v1/rates, 4 railways',
-    `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${pct(quote.rps, bare.rps)} of bare, ` +
-      `${pct(quote.rps, sized.rps)} of the same-size bare; target ≥ 50 %)`,
-  );
-}
 
-/** Starts the server in a child process (so the load generator does not share its event loop) and loads it. */
-async function loadTest(
-  mode: 'bare' | 'bare-sized' | 'bare-quote' | 'quote',
-  body: string,
-  responseBytes = 0,
-): Promise<{ rps: number; p99: number }> {
-  const child = fork(
-    fileURLToPath(new URL('./http-server.js', import.meta.url)),
-    [mode, String(responseBytes)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
-  const load = (duration: number) =>
-    autocannon({
-      url: `http://127.0.0.1:${port}${mode === 'quote' ? '/v1/rates' : '/bare'}`,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: 10,
-      duration,
-    });
-  try {
-    // Every target gets the same two seconds of load unrecorded first, so that each is measured warm.
-    await load(2);
-    const result = await load(5);
-    if (result.non2xx > 0) throw new Error(`${mode}: ${result.non2xx} non-2xx responses`);
-    return { rps: result.requests.average, p99: result.latency.p99 };
-  } finally {
-    child.kill();
-  }
+  await ratesHttp(ruleSet, FOUR_RAILWAYS);
 }

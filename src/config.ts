@@ -23,6 +23,11 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(256 * 1024),
+  RESPONSE_CACHE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * 1024 * 1024),
 });
 
 export interface Config {
@@ -33,6 +38,8 @@ export interface Config {
   readonly databaseUrl?: string | undefined;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
+  /** Bytes of serialised rates and compare responses kept; 0 keeps none. */
+  readonly responseCacheBytes: number;
 }
 
 /** Parses the environment once; throws with every invalid key listed. */
@@ -51,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
+    responseCacheBytes: c.RESPONSE_CACHE_BYTES,
   });
 }

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
+import { ResponseCache } from './http/response-cache.js';
 import { checkRuleFiles } from './rules/load-rule-set.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
@@ -25,6 +26,7 @@ async function start(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     store,
     ruleFiles,
+    responseCache: new ResponseCache(config.responseCacheBytes),
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -12,7 +13,9 @@ import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import type { AppContext } from './app-context.js';
+import { COMPRESS_OPTIONS } from './compression.js';
 import { problemFor, sendProblem } from './problem-details.js';
+import { ResponseCache } from './response-cache.js';
 import { capacityRoutes } from './routes/capacity.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
@@ -34,7 +37,11 @@ export interface AppOptions {
   readonly ruleFiles?: readonly RuleFileText[];
   /** Hooks added before any route, so that every route has them (the tests check each response's contract so). */
   readonly instrument?: (app: FastifyInstance) => void;
+  /** Serialised responses of POST /v1/rates and /v1/compare; default 64 MB (`new ResponseCache(0)` for none). */
+  readonly responseCache?: ResponseCache;
 }
+
+export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
 export const API_VERSION = '0.1.0';
 
@@ -66,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }),
   );
 
+  await app.register(fastifyCompress, COMPRESS_OPTIONS);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -86,10 +94,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     today: () => now().toISOString().slice(0, 10),
   };
   await app.register(healthRoutes(context));
-  await app.register(rateRoutes(context));
+  const responseCache = options.responseCache ?? new ResponseCache(DEFAULT_RESPONSE_CACHE_BYTES);
+  await app.register(rateRoutes(context, responseCache));
   await app.register(stationRoutes(context));
   await app.register(railwayRoutes(context));
-  await app.register(compareRoutes(context));
+  await app.register(compareRoutes(context, responseCache));
   await app.register(capacityRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));
   await app.register(whatifRoutes(context, options.ruleFiles));
