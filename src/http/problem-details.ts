@@ -31,6 +31,10 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   IDEMPOTENCY_CONFLICT: { status: 409, title: 'Idempotency key reused with another request' },
   INVALID_RULES: { status: 422, title: 'Invalid rules' },
   WHATIF_UNAVAILABLE: { status: 503, title: 'What-if unavailable' },
+  UNAUTHORIZED: { status: 401, title: 'API key required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed for this key' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

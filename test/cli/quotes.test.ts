@@ -33,7 +33,7 @@ describe('throughrate quotes', () => {
       issuedAt: '2026-02-20T10:00:00.000Z',
     });
     const store = await openPgliteQuoteStore(dir);
-    await store.issue({ quote, requestHash: requestHash(request) });
+    await store.issue({ quote, account: 'cli-test', requestHash: requestHash(request) });
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

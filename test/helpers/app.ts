@@ -18,11 +18,15 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** A real listening server on an ephemeral port, for supertest. The clock is fixed unless given. */
+/**
+ * A real listening server on an ephemeral port, for supertest. The clock is fixed unless given; rate limits are off
+ * unless given (the rate-limit tests set their own).
+ */
 export async function startApp(options: Partial<AppOptions> = {}): Promise<RunningApp> {
   const app = await buildApp({
     ruleSet: options.ruleSet ?? (await bundledRuleSet()),
     now: options.now ?? (() => new Date('2026-03-01T09:00:00Z')),
+    rateLimits: { anonymousPerMinute: 0, perKeyPerMinute: 0 },
     ...options,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -11,7 +11,11 @@ export type DomainErrorCode =
   | 'QUOTE_NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT'
   | 'INVALID_RULES'
-  | 'WHATIF_UNAVAILABLE';
+  | 'WHATIF_UNAVAILABLE'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'KEY_NOT_FOUND';
 
 export interface DomainErrorDetails {
   readonly pointer?: string;
