@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { BUNDLED_RULES_DIR } from '../src/config.js';
@@ -89,7 +89,7 @@ export async function rates(): Promise<void> {
   const bare = await loadTest('bare', body);
   const sized = await loadTest('bare-sized', body, responseBytes);
   const ceiling = await loadTest('bare-quote', body);
-  const quote = await loadTest('quote', body);
+  const [quote, keyed] = await loadTestWithAndWithoutKey(body);
   const pct = (x: number, of: number) => `${((x / of) * 100).toFixed(0)} %`;
   printRow(
     'bare Fastify POST, same request body (baseline)',
@@ -109,6 +109,64 @@ export async function rates(): Promise<void> {
     `${quote.rps.toFixed(0)} req/s, p99 ${quote.p99} ms  (${pct(quote.rps, bare.rps)} of bare, ` +
       `${pct(quote.rps, sized.rps)} of the same-size bare; target ≥ 50 %)`,
   );
+  printRow(
+    'POST /v1/rates, 4 railways, with a shipper key (Bearer)',
+    `${keyed.rps.toFixed(0)} req/s, p99 ${keyed.p99} ms  (${((keyed.rps / quote.rps) * 100).toFixed(1)} % of the ` +
+      'anonymous path, same server, interleaved rounds; target ≥ 95 %)',
+  );
+}
+
+/**
+ * The app's POST /v1/rates anonymously and with an API key, on one server, in interleaved rounds (so that load from
+ * elsewhere falls on both alike): what the door — header, key cache, hash, constant-time compare — costs.
+ */
+async function loadTestWithAndWithoutKey(
+  body: string,
+): Promise<[{ rps: number; p99: number }, { rps: number; p99: number }]> {
+  const { child, port, key } = await startTarget('quote', 0);
+  const load = (authorization: string | undefined, duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}/v1/rates`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body,
+      connections: 10,
+      duration,
+    });
+  const bearer = `Bearer ${key}`;
+  const rounds = { anonymous: [] as autocannon.Result[], keyed: [] as autocannon.Result[] };
+  try {
+    await load(undefined, 2);
+    await load(bearer, 2);
+    for (let round = 0; round < 3; round++) {
+      rounds.anonymous.push(await load(undefined, 3));
+      rounds.keyed.push(await load(bearer, 3));
+    }
+  } finally {
+    child.kill();
+  }
+  const summary = (results: autocannon.Result[]) => {
+    if (results.some((r) => r.non2xx > 0)) throw new Error('non-2xx responses under load');
+    const sorted = results.map((r) => r.requests.average).sort((a, b) => a - b);
+    const p99 = Math.max(...results.map((r) => r.latency.p99));
+    return { rps: sorted[Math.floor(sorted.length / 2)] ?? 0, p99 };
+  };
+  return [summary(rounds.anonymous), summary(rounds.keyed)];
+}
+
+async function startTarget(
+  mode: 'bare' | 'bare-sized' | 'bare-quote' | 'quote',
+  responseBytes: number,
+): Promise<{ child: ChildProcess; port: number; key?: string }> {
+  const child = fork(
+    fileURLToPath(new URL('./http-server.js', import.meta.url)),
+    [mode, String(responseBytes)],
+    { stdio: 'inherit' },
+  );
+  const { port, key } = await new Promise<{ port: number; key?: string }>((resolve) =>
+    child.once('message', (m) => resolve(m as { port: number; key?: string })),
+  );
+  return { child, port, ...(key ? { key } : {}) };
 }
 
 /** Starts the server in a child process (so the load generator does not share its event loop) and loads it. */
@@ -117,14 +175,7 @@ async function loadTest(
   body: string,
   responseBytes = 0,
 ): Promise<{ rps: number; p99: number }> {
-  const child = fork(
-    fileURLToPath(new URL('./http-server.js', import.meta.url)),
-    [mode, String(responseBytes)],
-    {
-      stdio: 'inherit',
-    },
-  );
-  const port = await new Promise<number>((resolve) => child.once('message', (m) => resolve(Number(m))));
+  const { child, port } = await startTarget(mode, responseBytes);
   const load = (duration: number) =>
     autocannon({
       url: `http://127.0.0.1:${port}${mode === 'quote' ? '/v1/rates' : '/bare'}`,
