@@ -13,8 +13,10 @@ export const BEARER_SCHEME = {
 
 /** A route anyone may call, with or without a key (a key lifts the anonymous rate limit to the per-key one). */
 export const KEY_OPTIONAL: Record<string, string[]>[] = [{}, { bearer: [] }];
-/** A route only a key of an admitted role may call. */
-export const KEY_REQUIRED: Record<string, string[]>[] = [{ bearer: [] }];
+/** A route only a key of an admitted role may call (a new array each time: the YAML then repeats no anchor). */
+export function keyRequired(): Record<string, string[]>[] {
+  return [{ bearer: [] }];
+}
 
 /** What a route that needs a key may answer besides its own problems. */
 export const keyedResponses = { 401: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema } as const;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KEY_REQUIRED, keyedResponses } from '../../contract/access-schemas.js';
+import { keyedResponses, keyRequired } from '../../contract/access-schemas.js';
 import {
   CreatedKeySchema,
   KeyIdParamsSchema,
@@ -32,7 +32,7 @@ export function keyRoutes(keys: ApiKeyStore, cache: KeyCache, now: () => Date): 
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: 'Create an API key (admin): the key is in this answer only, then kept as its hash',
           body: NewKeySchema,
           response: { 201: CreatedKeySchema, ...responses },
@@ -50,7 +50,7 @@ export function keyRoutes(keys: ApiKeyStore, cache: KeyCache, now: () => Date): 
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary:
             'Every API key (admin), oldest first, revoked ones with revokedAt; never the keys themselves',
           response: { 200: KeyListSchema, ...responses },
@@ -64,7 +64,7 @@ export function keyRoutes(keys: ApiKeyStore, cache: KeyCache, now: () => Date): 
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: 'Revoke an API key (admin)',
           params: KeyIdParamsSchema,
           response: { 200: KeyListSchema.shape.keys.element, ...responses },

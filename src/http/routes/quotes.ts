@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KEY_REQUIRED, keyedResponses } from '../../contract/access-schemas.js';
+import { keyedResponses, keyRequired } from '../../contract/access-schemas.js';
 import {
   IdempotencyHeadersSchema,
   QuoteIdParamsSchema,
@@ -51,7 +51,7 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary:
             'Issue a binding quote: price the request, store the chosen (or cheapest) option with an id',
           description:
@@ -98,7 +98,7 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: 'An issued quote, as issued; expired ones too, marked expired',
           description:
             'Only a quote the account of the key issued (any, with an admin key); another is a 404.',
@@ -114,7 +114,7 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: 'Issued quotes, newest first, by route and issue date, a page at a time',
           description:
             'The quotes of the account of the key (every account’s, with an admin key). Pass nextCursor back as ' +
@@ -137,7 +137,7 @@ export function quoteRoutes(context: AppContext, store: QuoteStore, now: () => D
       {
         config,
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: 'Price a stored quote again with the rules served now and compare it line by line',
           description:
             'On the quote’s acceptance date unless another is given. With the same rule versions the stored ' +

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { KEY_REQUIRED, keyedResponses } from '../../contract/access-schemas.js';
+import { keyedResponses, keyRequired } from '../../contract/access-schemas.js';
 import { ProblemSchema, problemResponses } from '../../contract/rates-schemas.js';
 import {
   MAX_WHATIF_SHIPMENTS,
@@ -45,7 +45,7 @@ export function whatifRoutes(
         // A committee's tool: a shipper's key is refused (403), no key at all is a 401.
         config: { access: ['committee', 'admin'] },
         schema: {
-          security: KEY_REQUIRED,
+          security: keyRequired(),
           summary: `Price a portfolio (up to ${MAX_WHATIF_SHIPMENTS} shipments) under the rules in force and under a draft: differences, the changes that caused them, revenue per railway, corridor and cargo group, optional goal seek`,
           body: WhatIfRequestSchema,
           response: { 200: WhatIfResponseSchema, ...problemResponses, ...keyedResponses, 503: ProblemSchema },
