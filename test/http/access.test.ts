@@ -46,7 +46,8 @@ describe('keys and roles', () => {
     shipper = bearer(await createKey(store, 'shipper'));
     committee = bearer(await createKey(store, 'committee'));
     server = await startApp({ store, ruleFiles: ruleFilesIn(BUNDLED_RULES) });
-  });
+    // An in-memory PGlite is created for the keys: seconds, or a minute on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     await store.close();

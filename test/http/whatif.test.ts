@@ -43,7 +43,8 @@ describe('POST /v1/whatif', () => {
     store = await openPgliteQuoteStore('memory://');
     committee = bearer(await createKey(store, 'committee'));
     server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES), store });
-  });
+    // An in-memory PGlite is created for the keys: seconds, or a minute on a loaded machine.
+  }, 180_000);
   afterAll(async () => {
     await server.close();
     await store.close();
