@@ -35,7 +35,8 @@ async function start(): Promise<void> {
     process.stdout.write(
       `\nthroughrate: no API keys yet, so this admin key was created. It is shown this once; keep it:\n\n` +
         `  ${firstAdmin.key}\n\n` +
-        `  use it as: Authorization: Bearer <key>; make others with: throughrate keys create --role shipper --name "…"\n\n`,
+        `  send it as: Authorization: Bearer <key>; make a shipper's key with POST /v1/keys ` +
+        `{"role":"shipper","name":"…"}\n\n`,
     );
     app.log.warn(
       { keyId: firstAdmin.record.id },
