@@ -25,6 +25,7 @@ async function quoteApp() {
     ruleSet: await loadRuleSet(config.rulesDir),
     bodyLimitBytes: config.bodyLimitBytes,
     responseCache: cache,
+    rateLimits: config.rateLimits,
   });
   app.addHook('onResponse', async (_request, reply) => {
     stats.requests++;

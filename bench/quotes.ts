@@ -55,15 +55,18 @@ async function compare(label: string, args: string[]): Promise<void> {
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.once('message', (m) => resolve(Number(m)));
+    const { port, key } = await new Promise<{ port: number; key: string }>((resolve, reject) => {
+      child.once('message', (m) => resolve(m as { port: number; key: string }));
       child.once('exit', (code) => reject(new Error(`the server exited with ${code}`)));
     });
     const body = JSON.stringify(FOUR_RAILWAYS);
-    const rates = await load(port, '/v1/rates', body, false);
-    const issued = await load(port, '/v1/quotes', body, true);
+    const rates = await load(port, '/v1/rates', body, false, key);
+    const issued = await load(port, '/v1/quotes', body, true, key);
     process.stdout.write(`${label}\n`);
-    printRow('  POST /v1/rates, 4 railways (baseline)', `${rates.rps.toFixed(0)} req/s, p99 ${rates.p99} ms`);
+    printRow(
+      '  POST /v1/rates, 4 railways, same key (baseline)',
+      `${rates.rps.toFixed(0)} req/s, p99 ${rates.p99} ms`,
+    );
     printRow(
       '  POST /v1/quotes, same body, new Idempotency-Key each',
       `${issued.rps.toFixed(0)} req/s, p99 ${issued.p99} ms  (${((issued.rps / rates.rps) * 100).toFixed(0)} % of ` +
@@ -80,6 +83,7 @@ async function load(
   path: string,
   body: string,
   freshKey: boolean,
+  apiKey: string,
 ): Promise<{ rps: number; p99: number; total: number }> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}`,
@@ -89,7 +93,7 @@ async function load(
       {
         method: 'POST',
         path,
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
         body,
         ...(freshKey
           ? {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_RATE_LIMITS } from './http/access/install-rate-limits.js';
 
 /** The rules bundled with the package, from the sources (src/) or the build (dist/src/), whatever the cwd. */
 export const BUNDLED_RULES_DIR = [
@@ -10,6 +11,8 @@ export const BUNDLED_RULES_DIR = [
 ]
   .map((url) => fileURLToPath(url))
   .find((dir) => existsSync(resolve(dir, 'railways'))) as string;
+
+export const DEFAULT_QUOTE_RETENTION_DAYS = 1826;
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +31,12 @@ const ConfigSchema = z.object({
     .int()
     .min(0)
     .default(64 * 1024 * 1024),
+  /** Requests per minute per client address without a key; 0: no limit. */
+  RATE_LIMIT_ANONYMOUS: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.anonymousPerMinute),
+  /** Requests per minute per API key; 0: no limit. */
+  RATE_LIMIT_PER_KEY: z.coerce.number().int().min(0).default(DEFAULT_RATE_LIMITS.perKeyPerMinute),
+  /** Days an issued quote is kept after its validity ends, then purged; default five years. */
+  QUOTE_RETENTION_DAYS: z.coerce.number().int().positive().default(DEFAULT_QUOTE_RETENTION_DAYS),
 });
 
 export interface Config {
@@ -40,6 +49,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   /** Bytes of serialised rates and compare responses kept; 0 keeps none. */
   readonly responseCacheBytes: number;
+  readonly rateLimits: { readonly anonymousPerMinute: number; readonly perKeyPerMinute: number };
+  readonly quoteRetentionDays: number;
 }
 
 /** Parses the environment once; throws with every invalid key listed. */
@@ -59,5 +70,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: c.LOG_LEVEL,
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     responseCacheBytes: c.RESPONSE_CACHE_BYTES,
+    rateLimits: Object.freeze({
+      anonymousPerMinute: c.RATE_LIMIT_ANONYMOUS,
+      perKeyPerMinute: c.RATE_LIMIT_PER_KEY,
+    }),
+    quoteRetentionDays: c.QUOTE_RETENTION_DAYS,
   });
 }

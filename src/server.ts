@@ -5,6 +5,7 @@ import { checkRuleFiles } from './rules/load-rule-set.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
 import { openQuoteStore } from './store/open-quote-store.js';
+import { schedulePurge } from './store/quote-retention.js';
 
 /** Composition root: configuration, rules, quote store, app, listen, graceful close. */
 async function start(): Promise<void> {
@@ -27,9 +28,35 @@ async function start(): Promise<void> {
     store,
     ruleFiles,
     responseCache: new ResponseCache(config.responseCacheBytes),
+    rateLimits: config.rateLimits,
+  });
+  // Secure by default without a locked door: the first start on an empty key table makes an admin key and shows
+  // it once, on stdout (the log line names the key by its id only, so that the secret stays out of log stores).
+  const firstAdmin = await store.keys.createFirstAdmin(new Date());
+  if (firstAdmin) {
+    process.stdout.write(
+      `\nthroughrate: no API keys yet, so this admin key was created. It is shown this once; keep it:\n\n` +
+        `  ${firstAdmin.key}\n\n` +
+        `  send it as: Authorization: Bearer <key>; make a shipper's key with POST /v1/keys ` +
+        `{"role":"shipper","name":"…"}\n\n`,
+    );
+    app.log.warn(
+      { keyId: firstAdmin.record.id },
+      'first start: admin key created and printed once on stdout',
+    );
+  }
+  const stopPurge = schedulePurge({
+    store,
+    retentionDays: config.quoteRetentionDays,
+    now: () => new Date(),
+    report: (outcome) =>
+      'error' in outcome
+        ? app.log.error({ err: outcome.error }, 'quote purge failed')
+        : app.log.info(outcome, 'quotes past retention purged'),
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    stopPurge();
     await app.close();
     await store.close();
     process.exit(0);

@@ -3,8 +3,10 @@ import { RuleSetError } from '../rules/rule-issue.js';
 import { capacity } from './capacity.js';
 import { compare } from './compare.js';
 import { type CliIo, UsageError } from './io.js';
+import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { quote } from './quote.js';
 import { quotesReplay, quotesShow } from './quotes.js';
+import { quotesPurge } from './quotes-purge.js';
 import { rulesCheck } from './rules-check.js';
 import { rulesDiff } from './rules-diff.js';
 import { rulesTest } from './rules-test.js';
@@ -32,6 +34,12 @@ const USAGE = `usage: throughrate <command>
   quotes show <id> [--json]  an issued quote, from the store of DATABASE_URL or DATA_DIR
   quotes replay <id> [--date YYYY-MM-DD] [--rules DIR] [--json]
                              price an issued quote again and compare it line by line
+  quotes purge [--days N]    delete quotes whose validity ended more than N days ago
+                             (default QUOTE_RETENTION_DAYS, 1826)
+  keys create --role shipper|committee|admin --name <text> [--account <account>]
+                             a new API key, printed alone on the first line (shown this once)
+  keys list [--json]         every key: id, role, account, name, created, revoked
+  keys revoke <id>           the key stops working (within 10 s on running servers)
 `;
 
 export type Command = (args: readonly string[], io: CliIo) => Promise<number>;
@@ -46,6 +54,10 @@ const COMMANDS: Record<string, Command> = {
   whatif,
   'quotes show': quotesShow,
   'quotes replay': quotesReplay,
+  'quotes purge': quotesPurge,
+  'keys create': keysCreate,
+  'keys list': keysList,
+  'keys revoke': keysRevoke,
 };
 
 /**

@@ -1,16 +1,15 @@
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { isValidIsoDate } from '../domain/core/dates.js';
 import { DomainError } from '../domain/core/domain-error.js';
 import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
 import { isExpired } from '../domain/quotes/quote-validity.js';
 import { type QuoteReplay, replayQuote } from '../domain/quotes/replay-quote.js';
-import { openQuoteStore } from '../store/open-quote-store.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import { cliConfig } from './cli-config.js';
 import { type CliIo, today, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 import { formatRates } from './quote.js';
+import { withStore } from './with-store.js';
 
 /** `throughrate quotes show <id> [--json]`: an issued quote from the store the service uses. */
 export async function quotesShow(args: readonly string[], io: CliIo): Promise<number> {
@@ -61,31 +60,6 @@ function onlyId(positionals: readonly string[]): string {
   const [id, ...more] = positionals;
   if (!id || more.length > 0) throw new UsageError('expected exactly one quote id');
   return id;
-}
-
-/** The store of DATABASE_URL, else of DATA_DIR (default ./data), as the service would open it. */
-async function withStore(io: CliIo, use: (store: QuoteStore) => Promise<number>): Promise<number> {
-  const { databaseUrl, dataDir } = cliConfig(io);
-  if (!databaseUrl && !existsSync(dataDir)) {
-    io.stderr.write(
-      `throughrate: no quote store in ${dataDir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)\n`,
-    );
-    return 1;
-  }
-  let store: QuoteStore;
-  try {
-    store = await openQuoteStore({ dataDir, databaseUrl });
-  } catch (error) {
-    io.stderr.write(
-      `throughrate: cannot open the quote store: ${error instanceof Error ? error.message : error}\n`,
-    );
-    return 1;
-  }
-  try {
-    return await use(store);
-  } finally {
-    await store.close();
-  }
 }
 
 async function storedQuote(store: QuoteStore, id: string): Promise<IssuedQuote> {

@@ -276,6 +276,8 @@ export const VersionSummarySchema = z.object({
 
 export const problemResponses = {
   400: ProblemSchema,
+  401: ProblemSchema,
   404: ProblemSchema,
   422: ProblemSchema,
+  429: ProblemSchema,
 } as const;

@@ -9,9 +9,14 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { BEARER_SCHEME, KEY_OPTIONAL } from '../contract/access-schemas.js';
 import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
+import type { ApiKeyStore } from '../store/api-key-store.js';
 import type { QuoteStore } from '../store/quote-store.js';
+import { installAccess } from './access/install-access.js';
+import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './access/install-rate-limits.js';
+import { KeyCache } from './access/key-cache.js';
 import type { AppContext } from './app-context.js';
 import { COMPRESS_OPTIONS } from './compression.js';
 import { problemFor, sendProblem } from './problem-details.js';
@@ -19,6 +24,7 @@ import { ResponseCache } from './response-cache.js';
 import { capacityRoutes } from './routes/capacity.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
+import { keyRoutes } from './routes/keys.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
@@ -39,6 +45,12 @@ export interface AppOptions {
   readonly instrument?: (app: FastifyInstance) => void;
   /** Serialised responses of POST /v1/rates and /v1/compare; default 64 MB (`new ResponseCache(0)` for none). */
   readonly responseCache?: ResponseCache;
+  /** Where API keys are looked up; default the store's. Without either, every route that needs a key answers 401. */
+  readonly keys?: ApiKeyStore;
+  /** Default: the store's keys through a cache of 10 s. */
+  readonly keyCache?: KeyCache;
+  /** Requests per minute, per key and per anonymous client address; 0 turns one off. Default DEFAULT_RATE_LIMITS. */
+  readonly rateLimits?: RateLimits;
 }
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -74,6 +86,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(fastifyCompress, COMPRESS_OPTIONS);
+  // Who is calling and how often, before any route (the documentation's included) is registered.
+  const keys = options.keys ?? options.store?.keys;
+  const keyCache = options.keyCache ?? (keys && new KeyCache((id) => keys.find(id)));
+  installAccess(app, keyCache);
+  await installRateLimits(
+    app,
+    options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    options.store?.kind === 'postgres' ? options.store.rateWindows : undefined,
+  );
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -82,6 +104,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         version: API_VERSION,
         description: 'Tariffs and coordinated through rates for rail freight on the North–South corridor.',
       },
+      components: { securitySchemes: BEARER_SCHEME },
+      security: KEY_OPTIONAL,
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
@@ -101,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(compareRoutes(context, responseCache));
   await app.register(capacityRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));
+  if (keys && keyCache) await app.register(keyRoutes(keys, keyCache, now));
   await app.register(whatifRoutes(context, options.ruleFiles));
   return app;
 }

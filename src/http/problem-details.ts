@@ -33,6 +33,10 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   ILLUSTRATIVE_FIGURES: { status: 422, title: 'Priced on illustrative figures: not a binding quote' },
   IMPLAUSIBLE_SHIPMENT: { status: 422, title: 'Implausible shipment' },
   WHATIF_UNAVAILABLE: { status: 503, title: 'What-if unavailable' },
+  UNAUTHORIZED: { status: 401, title: 'API key required' },
+  FORBIDDEN: { status: 403, title: 'Not allowed for this key' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

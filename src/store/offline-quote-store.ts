@@ -13,6 +13,9 @@ export function offlineQuoteStore(): QuoteStore {
     get: offline,
     list: offline,
     count: offline,
+    purgeExpiredBefore: offline,
+    keys: { create: offline, createFirstAdmin: offline, find: offline, list: offline, revoke: offline },
+    rateWindows: { hit: offline },
     close: async () => {},
   };
 }

@@ -1,10 +1,14 @@
 import type { IsoDate } from '../domain/core/dates.js';
 import type { Money } from '../domain/core/money.js';
 import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
+import type { ApiKeyStore } from './api-key-store.js';
+import type { RateWindowStore } from './rate-window-store.js';
 
 /** What is written for one issued quote: the document and, when the client sent one, its idempotency key. */
 export interface QuoteRecord {
   readonly quote: IssuedQuote;
+  /** The account of the key that issued it: only that account (and an admin) reads it. */
+  readonly account: string;
   readonly idempotencyKey?: string | undefined;
   /** SHA-256 of the request body as received, to tell a retry from another request under the same key. */
   readonly requestHash: string;
@@ -20,6 +24,8 @@ export type IssueOutcome =
   | { readonly status: 'conflict'; readonly quote: IssuedQuote };
 
 export interface QuoteQuery {
+  /** Only this account's quotes; undefined: every account's (an admin, the command line). */
+  readonly account?: string | undefined;
   readonly origin?: string | undefined;
   readonly destination?: string | undefined;
   /** Issue dates (UTC), inclusive. */
@@ -58,13 +64,26 @@ export interface QuotePage {
  */
 export interface QuoteStore {
   readonly kind: 'pglite' | 'postgres';
-  /** Stores a quote in one transaction; under an idempotency key already used, returns what was stored. */
+  /**
+   * Stores a quote in one transaction; under an idempotency key the same account already used, returns what was
+   * stored (idempotency keys are scoped per account: two accounts may use the same key).
+   */
   issue(record: QuoteRecord): Promise<IssueOutcome>;
-  /** The quote stored under an idempotency key, with the hash of the request it was issued for. */
-  findByIdempotencyKey(key: string): Promise<{ quote: IssuedQuote; requestHash: string } | undefined>;
-  get(id: string): Promise<IssuedQuote | undefined>;
+  /** The quote an account stored under an idempotency key, with the hash of the request it was issued for. */
+  findByIdempotencyKey(
+    account: string,
+    key: string,
+  ): Promise<{ quote: IssuedQuote; requestHash: string } | undefined>;
+  /** A quote by id; with an account, only if that account issued it (another's is not found). */
+  get(id: string, account?: string): Promise<IssuedQuote | undefined>;
   /** Keyset pagination: no gaps or repeats while quotes are being added. */
   list(query: QuoteQuery): Promise<QuotePage>;
   count(): Promise<number>;
+  /** Deletes the quotes whose validity ended before `cutoff` (retention); returns how many. */
+  purgeExpiredBefore(cutoff: IsoDate): Promise<number>;
+  /** API keys and roles, in the same database. */
+  readonly keys: ApiKeyStore;
+  /** Rate-limit windows in the database, shared by every instance on it. */
+  readonly rateWindows: RateWindowStore;
   close(): Promise<void>;
 }

@@ -1,4 +1,6 @@
+import type { IsoDate } from '../domain/core/dates.js';
 import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
+import type { ApiKeyStore } from './api-key-store.js';
 import { decodeCursor, encodeCursor } from './quote-cursor.js';
 import type {
   IssueOutcome,
@@ -8,7 +10,10 @@ import type {
   QuoteStore,
   QuoteSummary,
 } from './quote-store.js';
+import type { RateWindowStore } from './rate-window-store.js';
+import { SqlApiKeyStore } from './sql-api-key-store.js';
 import type { SqlDatabase } from './sql-database.js';
+import { SqlRateWindowStore } from './sql-rate-window-store.js';
 
 interface SummaryRow {
   id: string;
@@ -30,22 +35,34 @@ const SUMMARY_COLUMNS = `id, to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T
 
 /** The quote store over any SqlDatabase: PGlite and PostgreSQL run exactly this SQL. */
 export class SqlQuoteStore implements QuoteStore {
+  readonly keys: ApiKeyStore;
+  readonly rateWindows: RateWindowStore;
+
   constructor(
     readonly kind: QuoteStore['kind'],
     private readonly db: SqlDatabase,
-  ) {}
+  ) {
+    this.keys = new SqlApiKeyStore(db);
+    this.rateWindows = new SqlRateWindowStore(db);
+  }
 
   async issue(record: QuoteRecord): Promise<IssueOutcome> {
-    const { quote, idempotencyKey, requestHash } = record;
+    const { quote, account, idempotencyKey, requestHash } = record;
     // One statement, so one transaction of its own: the row and its indexed columns are written whole or not at
     // all. A concurrent insert under the same key (on any instance) makes this one wait for it to commit, then do
     // nothing; the read-back, a statement of its own, sees the row that won.
     const inserted = await this.db
       .query<{ id: string }>(
         `INSERT INTO quotes (id, idempotency_key, request_hash, origin, destination, acceptance_date, issued_at,
+<<<<<<< HEAD
          valid_until, option_id, total_amount, total_currency, rule_set_hash, document, indicative)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
        ON CONFLICT (idempotency_key) DO NOTHING
+=======
+         valid_until, option_id, total_amount, total_currency, rule_set_hash, document, account)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+       ON CONFLICT (account, idempotency_key) DO NOTHING
+>>>>>>> doors
        RETURNING id`,
         [
           quote.id,
@@ -61,6 +78,7 @@ export class SqlQuoteStore implements QuoteStore {
           quote.option.total.currency,
           quote.ruleSetHash,
           JSON.stringify(quote),
+          account,
           quote.indicative === true,
         ],
       )
@@ -70,7 +88,7 @@ export class SqlQuoteStore implements QuoteStore {
         throw error;
       });
     if (inserted.length === 1 || idempotencyKey === undefined) return { status: 'created', quote };
-    const existing = await this.findByIdempotencyKey(idempotencyKey);
+    const existing = await this.findByIdempotencyKey(account, idempotencyKey);
     if (!existing) throw new Error(`idempotency key ${idempotencyKey} conflicted but no row holds it`);
     return {
       status: existing.requestHash === requestHash ? 'repeated' : 'conflict',
@@ -78,19 +96,25 @@ export class SqlQuoteStore implements QuoteStore {
     };
   }
 
-  async findByIdempotencyKey(key: string): Promise<{ quote: IssuedQuote; requestHash: string } | undefined> {
+  async findByIdempotencyKey(
+    account: string,
+    key: string,
+  ): Promise<{ quote: IssuedQuote; requestHash: string } | undefined> {
     const [row] = await this.db.query<{ document: IssuedQuote; request_hash: string }>(
-      'SELECT document, request_hash FROM quotes WHERE idempotency_key = $1',
-      [key],
+      'SELECT document, request_hash FROM quotes WHERE account = $1 AND idempotency_key = $2',
+      [account, key],
     );
     return row && { quote: row.document, requestHash: row.request_hash };
   }
 
-  async get(id: string): Promise<IssuedQuote | undefined> {
-    const [row] = await this.db.query<{ document: IssuedQuote }>(
-      'SELECT document FROM quotes WHERE id = $1',
-      [id],
-    );
+  async get(id: string, account?: string): Promise<IssuedQuote | undefined> {
+    const [row] =
+      account === undefined
+        ? await this.db.query<{ document: IssuedQuote }>('SELECT document FROM quotes WHERE id = $1', [id])
+        : await this.db.query<{ document: IssuedQuote }>(
+            'SELECT document FROM quotes WHERE id = $1 AND account = $2',
+            [id, account],
+          );
     return row?.document;
   }
 
@@ -101,6 +125,7 @@ export class SqlQuoteStore implements QuoteStore {
       params.push(value);
       return `$${params.length}`;
     };
+    if (query.account !== undefined) where.push(`account = ${param(query.account)}`);
     if (query.origin) where.push(`origin = ${param(query.origin)}`);
     if (query.destination) where.push(`destination = ${param(query.destination)}`);
     if (query.from) where.push(`issued_at >= (${param(query.from)}::date)::timestamp AT TIME ZONE 'UTC'`);
@@ -126,6 +151,14 @@ export class SqlQuoteStore implements QuoteStore {
   async count(): Promise<number> {
     const [row] = await this.db.query<{ n: number }>('SELECT count(*)::integer AS n FROM quotes');
     return row?.n ?? 0;
+  }
+
+  async purgeExpiredBefore(cutoff: IsoDate): Promise<number> {
+    const rows = await this.db.query<{ id: string }>(
+      'DELETE FROM quotes WHERE valid_until < $1 RETURNING id',
+      [cutoff],
+    );
+    return rows.length;
   }
 
   close(): Promise<void> {

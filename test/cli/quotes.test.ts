@@ -33,7 +33,7 @@ describe('throughrate quotes', () => {
       issuedAt: '2026-02-20T10:00:00.000Z',
     });
     const store = await openPgliteQuoteStore(dir);
-    await store.issue({ quote, requestHash: requestHash(request) });
+    await store.issue({ quote, account: 'cli-test', requestHash: requestHash(request) });
     const toIran = { ...request, destination: 'BANDAR-ABBAS', currency: 'USD' };
     const indicative = issueQuote(
       await bundledRuleSet(),
@@ -42,7 +42,7 @@ describe('throughrate quotes', () => {
       { id: 'cli-indicative-quote', issuedAt: '2026-02-20T10:00:00.000Z' },
       true,
     );
-    await store.issue({ quote: indicative, requestHash: requestHash(toIran) });
+    await store.issue({ quote: indicative, account: 'cli-test', requestHash: requestHash(toIran) });
     await store.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -101,6 +101,28 @@ describe('throughrate quotes', () => {
     });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('no quote store in');
+  });
+
+  it('purges the quotes past retention: QUOTE_RETENTION_DAYS, or --days', async () => {
+    // The quote was valid until 2026-03-22; the CLI clock says 2026-03-01.
+    const kept = await runCli(['quotes', 'purge'], env);
+    expect(kept).toMatchObject({
+      code: 0,
+      stdout: 'purged 0 quotes whose validity ended more than 1826 days ago\n',
+    });
+    expect((await runCli(['quotes', 'purge', '--days', 'soon'], env)).code).toBe(2);
+    expect((await runCli(['quotes', 'purge', '--days', '0'], env)).code).toBe(2);
+    // Valid through 2026-03-22: with a retention of 1 day it is kept through 2026-03-23 and purged from 2026-03-24.
+    expect((await runCli(['quotes', 'purge'], { ...env, QUOTE_RETENTION_DAYS: '1' })).stdout).toMatch(
+      /^purged 0 /,
+    );
+    const late = await runCli(
+      ['quotes', 'purge', '--days', '1'],
+      env,
+      () => new Date('2026-03-24T00:00:00Z'),
+    );
+    expect(late.stdout).toBe('purged 1 quotes whose validity ended more than 1 days ago\n');
+    expect((await runCli(['quotes', 'show', 'cli-test-quote'], env)).code).toBe(1);
   });
 
   it('answers a malformed date with a usage error', async () => {

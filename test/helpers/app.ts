@@ -20,14 +20,15 @@ export interface RunningApp {
 }
 
 /**
- * A real listening server on an ephemeral port, for supertest. The clock is fixed unless given. Every response it
- * sends is checked against its route's response schema (contract-check.ts): a test that receives one that breaks
- * it fails.
+ * A real listening server on an ephemeral port, for supertest. The clock is fixed unless given; rate limits are off
+ * unless given (the rate-limit tests set their own). Every response it sends is checked against its route's response
+ * schema (contract-check.ts): a test that receives one that breaks it fails.
  */
 export async function startApp(options: Partial<AppOptions> = {}): Promise<RunningApp> {
   const app = await buildApp({
     ruleSet: options.ruleSet ?? (await bundledRuleSet()),
     now: options.now ?? (() => new Date('2026-03-01T09:00:00Z')),
+    rateLimits: { anonymousPerMinute: 0, perKeyPerMinute: 0 },
     ...options,
     instrument: (instance) => {
       options.instrument?.(instance);

@@ -42,10 +42,13 @@ export function pgliteBackend(): StoreBackend {
       return {
         kind: first.kind,
         issue: (record) => first.issue(record),
-        findByIdempotencyKey: (key) => first.findByIdempotencyKey(key),
-        get: (id) => first.get(id),
+        findByIdempotencyKey: (account, key) => first.findByIdempotencyKey(account, key),
+        get: (id, account) => first.get(id, account),
         list: (query) => first.list(query),
         count: () => first.count(),
+        purgeExpiredBefore: (cutoff) => first.purgeExpiredBefore(cutoff),
+        keys: first.keys,
+        rateWindows: first.rateWindows,
         close: async () => {},
       };
     },

@@ -2,7 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
+import type { QuoteStore } from '../../src/store/quote-store.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 const DRAFT_PATH = 'railways/KTZ/2026-07-01.yaml';
@@ -33,12 +36,21 @@ const S246 = {
 
 describe('POST /v1/whatif', () => {
   let server: RunningApp;
+  let store: QuoteStore;
+  /** What-ifs are a committee's: every request here is sent with a committee key. */
+  let committee: { authorization: string };
   beforeAll(async () => {
-    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES) });
+    store = await openPgliteQuoteStore('memory://');
+    committee = bearer(await createKey(store, 'committee'));
+    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES), store });
+    // An in-memory PGlite is created for the keys: seconds, or a minute on a loaded machine.
+  }, 180_000);
+  afterAll(async () => {
+    await server.close();
+    await store.close();
   });
-  afterAll(() => server.close());
 
-  const post = (body: object) => request(server.url).post('/v1/whatif').send(body);
+  const post = (body: object) => request(server.url).post('/v1/whatif').set(committee).send(body);
   /** The same box priced by the served rules. */
   const quoteKtzBox = () =>
     request(server.url)
@@ -274,15 +286,18 @@ describe('POST /v1/whatif', () => {
 
 describe('POST /v1/whatif without the rule files', () => {
   it('answers 503 when the server was started without the texts of its rules', async () => {
-    const server = await startApp();
+    const store = await openPgliteQuoteStore('memory://');
+    const server = await startApp({ store });
     try {
       const res = await request(server.url)
         .post('/v1/whatif')
+        .set(bearer(await createKey(store, 'committee')))
         .send({ draft: { files: [] }, portfolio: [KTZ_BOX] })
         .expect(503);
       expect(res.body.code).toBe('WHATIF_UNAVAILABLE');
     } finally {
       await server.close();
+      await store.close();
     }
   });
 });

@@ -6,9 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyMigrations } from '../../src/store/apply-migrations.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { quoteStoreOn } from '../../src/store/open-quote-store.js';
+import { purgeExpiredQuotes } from '../../src/store/quote-retention.js';
 import type { QuoteStore } from '../../src/store/quote-store.js';
 import type { SqlDatabase } from '../../src/store/sql-database.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom, withFile } from '../helpers/rule-files.js';
 import {
   pgliteBackend,
@@ -41,6 +43,8 @@ function storeSuite(backend: StoreBackend) {
   let second: QuoteStore;
   let a: RunningApp;
   let b: RunningApp;
+  /** A shipper's key: every quote of this suite is issued and read with it, unless a test says otherwise. */
+  let auth: { authorization: string };
   const extra: RunningApp[] = [];
   /** Another instance on the same database, with its own clock or rules. */
   const instance = async (options: Parameters<typeof startApp>[0]) => {
@@ -49,7 +53,7 @@ function storeSuite(backend: StoreBackend) {
     return app;
   };
   const issue = (app: RunningApp, body: object = box(), key?: string) => {
-    const call = request(app.url).post('/v1/quotes');
+    const call = request(app.url).post('/v1/quotes').set(auth);
     return (key === undefined ? call : call.set('Idempotency-Key', key)).send(body);
   };
 
@@ -58,6 +62,7 @@ function storeSuite(backend: StoreBackend) {
     db = await backend.openDatabase();
     store = await quoteStoreOn(backend.kind, db);
     second = await backend.secondInstance(store);
+    auth = bearer(await createKey(store, 'shipper'));
     a = await startApp({ store });
     b = await startApp({ store: second });
   });
@@ -101,7 +106,7 @@ function storeSuite(backend: StoreBackend) {
     // Roubles to roubles on RZD alone: no other railway's tariff, no exchange rate.
     expect(files).not.toContain('railways/KTZ/2026-01-01.yaml');
     expect(files.filter((f: string) => f.startsWith('fx/'))).toEqual([]);
-    const health = await request(a.url).get('/health').expect(200);
+    const health = await request(a.url).get('/health').set(auth).expect(200);
     expect(quote.ruleSetHash).toBe(health.body.ruleSetHash);
     expect(await store.count()).toBeGreaterThanOrEqual(1);
   });
@@ -109,10 +114,11 @@ function storeSuite(backend: StoreBackend) {
   it('returns a quote issued on one instance from the other, by id and in its listings', async () => {
     const issued = (await issue(a, box({ units: { kind: 'container', size: '20', count: 3 } })).expect(201))
       .body;
-    const read = await request(b.url).get(`/v1/quotes/${issued.id}`).expect(200);
+    const read = await request(b.url).get(`/v1/quotes/${issued.id}`).set(auth).expect(200);
     expect(read.body).toEqual(issued);
     const listed = await request(b.url)
       .get('/v1/quotes?origin=MOSKVA&destination=KIGASH&limit=100')
+      .set(auth)
       .expect(200);
     expect(listed.body.quotes.map((q: { id: string }) => q.id)).toContain(issued.id);
   });
@@ -144,10 +150,10 @@ function storeSuite(backend: StoreBackend) {
   });
 
   it('answers an unknown quote id with a 404 problem, for reading and for replaying', async () => {
-    const res = await request(a.url).get('/v1/quotes/no-such-quote').expect(404);
+    const res = await request(a.url).get('/v1/quotes/no-such-quote').set(auth).expect(404);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 404, code: 'QUOTE_NOT_FOUND' });
-    await request(a.url).post('/v1/quotes/no-such-quote/replay').expect(404);
+    await request(a.url).post('/v1/quotes/no-such-quote/replay').set(auth).expect(404);
   });
 
   it('refuses a binding quote on illustrative figures, naming them, and issues it marked indicative on request', async () => {
@@ -180,7 +186,7 @@ function storeSuite(backend: StoreBackend) {
     const issued = (
       await issue(a, box({ destination: 'BANDAR-ABBAS', currency: 'USD', indicative: true })).expect(201)
     ).body;
-    const replay = (await request(b.url).post(`/v1/quotes/${issued.id}/replay`).expect(200)).body;
+    const replay = (await request(b.url).post(`/v1/quotes/${issued.id}/replay`).set(auth).expect(200)).body;
     expect(replay.identical).toBe(true);
     expect(replay.option).toEqual(issued.option);
     expect(replay.difference.lines.length).toBe(issued.option.lines.length);
@@ -199,8 +205,9 @@ function storeSuite(backend: StoreBackend) {
     expect(edited).not.toBe(text);
     const ruleSet = ruleSetFrom(withFile(ruleFilesIn(BUNDLED_RULES), RZD_2026, edited));
     const served = await instance({ ruleSet });
-    const replay = (await request(served.url).post(`/v1/quotes/${issued.id}/replay`).send({}).expect(200))
-      .body;
+    const replay = (
+      await request(served.url).post(`/v1/quotes/${issued.id}/replay`).set(auth).send({}).expect(200)
+    ).body;
     expect(replay.identical).toBe(false);
     expect(replay.ruleFilesChanged).toEqual([
       {
@@ -229,6 +236,7 @@ function storeSuite(backend: StoreBackend) {
     const replay = (
       await request(a.url)
         .post(`/v1/quotes/${issued.id}/replay`)
+        .set(auth)
         .send({ acceptanceDate: '2025-06-01' })
         .expect(200)
     ).body;
@@ -260,10 +268,12 @@ function storeSuite(backend: StoreBackend) {
     const issued = (await issue(a).expect(201)).body;
     const lastDay = await instance({ now: clock('2026-03-31T23:59:00Z') });
     const dayAfter = await instance({ now: clock('2026-04-01T00:00:00Z') });
-    expect((await request(lastDay.url).get(`/v1/quotes/${issued.id}`).expect(200)).body.expired).toBe(false);
-    const read = await request(dayAfter.url).get(`/v1/quotes/${issued.id}`).expect(200);
+    expect(
+      (await request(lastDay.url).get(`/v1/quotes/${issued.id}`).set(auth).expect(200)).body.expired,
+    ).toBe(false);
+    const read = await request(dayAfter.url).get(`/v1/quotes/${issued.id}`).set(auth).expect(200);
     expect(read.body).toEqual({ ...issued, expired: true });
-    const listed = await request(dayAfter.url).get('/v1/quotes?limit=100').expect(200);
+    const listed = await request(dayAfter.url).get('/v1/quotes?limit=100').set(auth).expect(200);
     expect(listed.body.quotes.find((q: { id: string }) => q.id === issued.id)).toMatchObject({
       expired: true,
     });
@@ -282,6 +292,7 @@ function storeSuite(backend: StoreBackend) {
     do {
       const page = await request(b.url)
         .get('/v1/quotes')
+        .set(auth)
         .query({ from: '2026-02-10', to: '2026-02-10', limit: 5, ...(cursor ? { cursor } : {}) })
         .expect(200);
       seen.push(...page.body.quotes.map((q: { id: string }) => q.id));
@@ -304,6 +315,7 @@ function storeSuite(backend: StoreBackend) {
     const second = (await issue(late, indicative).expect(201)).body;
     const both = await request(a.url)
       .get('/v1/quotes?origin=MOSKVA&destination=BANDAR-ABBAS&from=2026-01-15&to=2026-01-16')
+      .set(auth)
       .expect(200);
     expect(both.body.quotes.map((q: { id: string }) => q.id)).toEqual([second.id, first.id]);
     expect(both.body.quotes[1]).toMatchObject({
@@ -312,16 +324,130 @@ function storeSuite(backend: StoreBackend) {
       optionId: first.option.id,
       total: first.option.total,
     });
-    const oneDay = await request(a.url).get(
-      '/v1/quotes?destination=BANDAR-ABBAS&from=2026-01-16&to=2026-01-16',
-    );
+    const oneDay = await request(a.url)
+      .get('/v1/quotes?destination=BANDAR-ABBAS&from=2026-01-16&to=2026-01-16')
+      .set(auth);
     expect(oneDay.body.quotes.map((q: { id: string }) => q.id)).toEqual([second.id]);
   });
 
   it('answers a cursor it did not issue with a 400 problem pointing at it', async () => {
-    const res = await request(a.url).get('/v1/quotes?cursor=not-a-cursor').expect(400);
+    const res = await request(a.url).get('/v1/quotes?cursor=not-a-cursor').set(auth).expect(400);
     expect(res.body).toMatchObject({ code: 'INVALID_REQUEST', errors: [{ pointer: '#querystring/cursor' }] });
   });
+
+  it('refuses to issue, list, read or replay quotes without a key: 401 problem with WWW-Authenticate', async () => {
+    const before = await store.count();
+    const res = await request(a.url).post('/v1/quotes').send(box()).expect(401);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.headers['www-authenticate']).toBe('Bearer realm="throughrate"');
+    expect(res.body).toMatchObject({ status: 401, code: 'UNAUTHORIZED', roles: ['shipper', 'admin'] });
+    expect(await store.count()).toBe(before);
+    const issued = (await issue(a).expect(201)).body;
+    await request(a.url).get('/v1/quotes').expect(401);
+    await request(a.url).get(`/v1/quotes/${issued.id}`).expect(401);
+    await request(a.url).post(`/v1/quotes/${issued.id}/replay`).expect(401);
+    const forged = `${auth.authorization.slice(0, -4)}AAAA`;
+    const wrong = await request(a.url)
+      .get(`/v1/quotes/${issued.id}`)
+      .set({ authorization: forged })
+      .expect(401);
+    expect(wrong.headers['www-authenticate']).toContain('error="invalid_token"');
+  });
+
+  it("keeps each shipper to its own quotes: another account's quote is a 404, an admin reads them all", async () => {
+    const other = bearer(await createKey(store, 'shipper', { name: 'another shipper' }));
+    const admin = bearer(await createKey(store, 'admin'));
+    const mine = (await issue(a, box({ units: { kind: 'container', size: '20', count: 5 } })).expect(201))
+      .body;
+    const theirs = (
+      await request(b.url)
+        .post('/v1/quotes')
+        .set(other)
+        .send(box({ units: { kind: 'container', size: '20', count: 6 } }))
+        .expect(201)
+    ).body;
+    for (const [caller, hidden] of [
+      [other, mine.id],
+      [auth, theirs.id],
+    ] as const) {
+      const res = await request(b.url).get(`/v1/quotes/${hidden}`).set(caller).expect(404);
+      expect(res.body).toMatchObject({ code: 'QUOTE_NOT_FOUND', detail: `no quote ${hidden}` });
+      await request(a.url).post(`/v1/quotes/${hidden}/replay`).set(caller).expect(404);
+    }
+    const listed = async (caller: { authorization: string }) =>
+      (await request(a.url).get('/v1/quotes?limit=100').set(caller).expect(200)).body.quotes.map(
+        (q: { id: string }) => q.id,
+      );
+    expect(await listed(other)).toEqual([theirs.id]);
+    expect(await listed(auth)).toContain(mine.id);
+    expect(await listed(auth)).not.toContain(theirs.id);
+    expect(await listed(admin)).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+    expect((await request(b.url).get(`/v1/quotes/${theirs.id}`).set(admin).expect(200)).body).toEqual(theirs);
+  });
+
+  it('scopes an Idempotency-Key to the account: two shippers using one key get a quote each', async () => {
+    const other = bearer(await createKey(store, 'shipper', { name: 'a shipper choosing the same keys' }));
+    const key = `order-${Math.random().toString(36).slice(2)}`;
+    const mine = await issue(a, box(), key).expect(201);
+    const theirs = await request(b.url).post('/v1/quotes').set(other).set('Idempotency-Key', key).send(box());
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect((await issue(b, box(), key).expect(200)).body.id).toBe(mine.body.id);
+  });
+
+  it('refuses quotes to a committee key (403), which is not a shipper', async () => {
+    const committee = bearer(await createKey(store, 'committee'));
+    const res = await request(a.url).post('/v1/quotes').set(committee).send(box()).expect(403);
+    expect(res.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
+
+  it('purges a quote the day after its retention ends, and keeps the others', async () => {
+    const old = await instance({ now: clock('2023-03-01T10:00:00Z') });
+    const ancient = (await issue(old, box({ acceptanceDate: '2023-03-01' })).expect(201)).body;
+    const recent = (await issue(a).expect(201)).body;
+    expect(ancient.validUntil).toBe('2023-03-31');
+    // A year's retention: valid through 2023-03-31, kept through 2024-03-30 (365 days on), purged from 2024-03-31.
+    expect(await purgeExpiredQuotes(store, '2024-03-30', 365)).toBe(0);
+    const before = await store.count();
+    expect(await purgeExpiredQuotes(store, '2024-03-31', 365)).toBe(1);
+    expect(await store.count()).toBe(before - 1);
+    await request(a.url).get(`/v1/quotes/${ancient.id}`).set(auth).expect(404);
+    await request(a.url).get(`/v1/quotes/${recent.id}`).set(auth).expect(200);
+  });
+
+  it('answers a burst over the per-key limit with 429 and Retry-After', async () => {
+    const limited = await instance({ store, rateLimits: { anonymousPerMinute: 2, perKeyPerMinute: 3 } });
+    const key = bearer(await createKey(store, 'shipper'));
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await request(limited.url).get('/v1/quotes').set(key)).status);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const res = await request(limited.url).get('/v1/quotes').set(key).expect(429);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(res.body).toMatchObject({ status: 429, code: 'RATE_LIMITED', limit: 3 });
+    // Another key has a budget of its own.
+    await request(limited.url).get('/v1/quotes').set(auth).expect(200);
+  });
+
+  it.skipIf(backend.kind !== 'postgres')(
+    'holds a rate limit across two instances on one PostgreSQL: they count in the same window',
+    async () => {
+      const limits = { anonymousPerMinute: 4, perKeyPerMinute: 0 };
+      const first = await instance({ store, rateLimits: limits });
+      const other = await instance({ store: second, rateLimits: limits });
+      const stations = (app: RunningApp) => request(app.url).get('/v1/stations?q=kigash');
+      // Four windows a minute long: a burst that straddles a window's end would be counted in two.
+      const left = 60_000 - (Date.now() % 60_000);
+      if (left < 5_000) await new Promise((resolve) => setTimeout(resolve, left + 100));
+      const statuses = [];
+      for (const app of [first, other, first, other, first, other])
+        statuses.push((await stations(app)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 429, 429]);
+      // A key is not counted against the address: it has no limit here.
+      await stations(first).set(auth).expect(200);
+    },
+  );
 
   it('keeps every issued quote across a restart of the service', async () => {
     const issued = (await issue(a, box({ units: { kind: 'container', size: '20', count: 7 } })).expect(201))
@@ -332,7 +458,7 @@ function storeSuite(backend: StoreBackend) {
     store = await backend.openStore();
     a = await startApp({ store });
     expect(await store.count()).toBe(count);
-    expect((await request(a.url).get(`/v1/quotes/${issued.id}`).expect(200)).body).toEqual(issued);
+    expect((await request(a.url).get(`/v1/quotes/${issued.id}`).set(auth).expect(200)).body).toEqual(issued);
   });
 }
 

@@ -13,7 +13,11 @@ export type DomainErrorCode =
   | 'INVALID_RULES'
   | 'ILLUSTRATIVE_FIGURES'
   | 'IMPLAUSIBLE_SHIPMENT'
-  | 'WHATIF_UNAVAILABLE';
+  | 'WHATIF_UNAVAILABLE'
+  | 'UNAUTHORIZED'
+  | 'FORBIDDEN'
+  | 'RATE_LIMITED'
+  | 'KEY_NOT_FOUND';
 
 export interface DomainErrorDetails {
   readonly pointer?: string;

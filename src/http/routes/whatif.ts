@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { keyedResponses, keyRequired } from '../../contract/access-schemas.js';
 import { ProblemSchema, problemResponses } from '../../contract/rates-schemas.js';
 import {
   MAX_WHATIF_SHIPMENTS,
@@ -41,10 +42,13 @@ export function whatifRoutes(
       '/v1/whatif',
       {
         bodyLimit: BODY_LIMIT_BYTES,
+        // A committee's tool: a shipper's key is refused (403), no key at all is a 401.
+        config: { access: ['committee', 'admin'] },
         schema: {
+          security: keyRequired(),
           summary: `Price a portfolio (up to ${MAX_WHATIF_SHIPMENTS} shipments) under the rules in force and under a draft: differences, the changes that caused them, revenue per railway, corridor and cargo group, optional goal seek`,
           body: WhatIfRequestSchema,
-          response: { 200: WhatIfResponseSchema, ...problemResponses, 503: ProblemSchema },
+          response: { 200: WhatIfResponseSchema, ...problemResponses, ...keyedResponses, 503: ProblemSchema },
         },
       },
       async (request) => (await ready()).answer(request.body),
