@@ -54,15 +54,9 @@ export class SqlQuoteStore implements QuoteStore {
     const inserted = await this.db
       .query<{ id: string }>(
         `INSERT INTO quotes (id, idempotency_key, request_hash, origin, destination, acceptance_date, issued_at,
-<<<<<<< HEAD
-         valid_until, option_id, total_amount, total_currency, rule_set_hash, document, indicative)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
-       ON CONFLICT (idempotency_key) DO NOTHING
-=======
-         valid_until, option_id, total_amount, total_currency, rule_set_hash, document, account)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14)
+         valid_until, option_id, total_amount, total_currency, rule_set_hash, document, account, indicative)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14, $15)
        ON CONFLICT (account, idempotency_key) DO NOTHING
->>>>>>> doors
        RETURNING id`,
         [
           quote.id,
