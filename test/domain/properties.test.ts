@@ -85,14 +85,20 @@ describe('invariants of a quote', () => {
         for (const option of result?.options ?? []) {
           for (const share of option.byRailway) {
             const own = option.lines.filter((l) => l.railway === share.railway);
-            const local = sum(own.filter((l) => l.kind !== 'conversion').map((l) => amount(l.amount.amount)));
-            expect(local.eq(amount((share.throughRate?.share ?? share.local).amount))).toBe(true);
-            const conversion = own.find((l) => l.kind === 'conversion');
-            expect(
-              amount(conversion?.amount.amount ?? (share.throughRate?.share ?? share.local).amount).eq(
-                amount(share.total.amount),
-              ),
-            ).toBe(true);
+            const sumOf = (lines: typeof own) => sum(lines.map((l) => amount(l.amount.amount)));
+            if (share.throughRate) {
+              // The agreed share, plus any gauge-change charge the rate does not include (in the railway's currency).
+              const through = sumOf(own.filter((l) => l.kind === 'through-rate'));
+              expect(through.eq(amount(share.throughRate.share.amount))).toBe(true);
+            } else {
+              const local = sumOf(own.filter((l) => l.kind !== 'conversion'));
+              expect(local.eq(amount(share.local.amount))).toBe(true);
+            }
+            // In the requested currency: every conversion line, and every line already in that currency.
+            const inRequested = sumOf(
+              own.filter((l) => l.kind === 'conversion' || l.amount.currency === share.total.currency),
+            );
+            expect(inRequested.eq(amount(share.total.amount))).toBe(true);
           }
           const shares = sum(option.byRailway.map((s) => amount(s.total.amount)));
           expect(shares.eq(amount(option.total.amount))).toBe(true);
