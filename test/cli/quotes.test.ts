@@ -112,7 +112,8 @@ describe('throughrate quotes', () => {
     });
     expect((await runCli(['quotes', 'purge', '--days', 'soon'], env)).code).toBe(2);
     expect((await runCli(['quotes', 'purge', '--days', '0'], env)).code).toBe(2);
-    // Valid through 2026-03-22: with a retention of 1 day it is kept through 2026-03-23 and purged from 2026-03-24.
+    // Both quotes of the store (the binding and the indicative one) are valid through 2026-03-22: with a retention of
+    // 1 day they are kept through 2026-03-23 and purged from 2026-03-24.
     expect((await runCli(['quotes', 'purge'], { ...env, QUOTE_RETENTION_DAYS: '1' })).stdout).toMatch(
       /^purged 0 /,
     );
@@ -121,7 +122,7 @@ describe('throughrate quotes', () => {
       env,
       () => new Date('2026-03-24T00:00:00Z'),
     );
-    expect(late.stdout).toBe('purged 1 quotes whose validity ended more than 1 days ago\n');
+    expect(late.stdout).toBe('purged 2 quotes whose validity ended more than 1 days ago\n');
     expect((await runCli(['quotes', 'show', 'cli-test-quote'], env)).code).toBe(1);
   });
 

@@ -171,9 +171,10 @@ function storeSuite(backend: StoreBackend) {
     expect(issued).toMatchObject({ indicative: true, binding: false });
     expect(issued.option.confidence).toBe('illustrative');
     expect(issued.option.warnings.join('\n')).toContain('illustrative placeholder');
-    const read = (await request(b.url).get(`/v1/quotes/${issued.id}`).expect(200)).body;
+    const read = (await request(b.url).get(`/v1/quotes/${issued.id}`).set(auth).expect(200)).body;
     expect(read).toMatchObject({ indicative: true, binding: false });
-    const listed = (await request(b.url).get('/v1/quotes?destination=BANDAR-ABBAS').expect(200)).body;
+    const listed = (await request(b.url).get('/v1/quotes?destination=BANDAR-ABBAS').set(auth).expect(200))
+      .body;
     expect(listed.quotes.find((q: { id: string }) => q.id === issued.id)).toMatchObject({ indicative: true });
 
     // Moscow → Kigash in roubles rests on ТР-1 Table 24 alone (sourced): a binding quote, no flag needed.
@@ -403,7 +404,8 @@ function storeSuite(backend: StoreBackend) {
 
   it('purges a quote the day after its retention ends, and keeps the others', async () => {
     const old = await instance({ now: clock('2023-03-01T10:00:00Z') });
-    const ancient = (await issue(old, box({ acceptanceDate: '2023-03-01' })).expect(201)).body;
+    const ancient = (await issue(old, box({ acceptanceDate: '2023-03-01', indicative: true })).expect(201))
+      .body;
     const recent = (await issue(a).expect(201)).body;
     expect(ancient.validUntil).toBe('2023-03-31');
     // A year's retention: valid through 2023-03-31, kept through 2024-03-30 (365 days on), purged from 2024-03-31.
