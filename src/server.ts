@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
 import { checkRuleFiles } from './rules/load-rule-set.js';
@@ -25,6 +27,7 @@ async function start(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     store,
     ruleFiles,
+    webRoot: builtWebPages(),
   });
   const close = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -44,6 +47,13 @@ async function start(): Promise<void> {
     },
     'throughrate ready',
   );
+}
+
+/** dist/web, built by `npm run build`, beside dist/src (or from src/ when run from source); none: API only. */
+function builtWebPages(): string | undefined {
+  return ['../web', '../dist/web']
+    .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+    .find((dir) => existsSync(`${dir}/quote-desk.js`));
 }
 
 start().catch((error) => {

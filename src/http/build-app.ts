@@ -15,10 +15,12 @@ import type { AppContext } from './app-context.js';
 import { problemFor, sendProblem } from './problem-details.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
+import { quoteDocumentRoutes } from './routes/quote-documents.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
 import { stationRoutes } from './routes/stations.js';
+import { webPageRoutes } from './routes/web-pages.js';
 import { whatifRoutes } from './routes/whatif.js';
 
 export interface AppOptions {
@@ -31,6 +33,8 @@ export interface AppOptions {
   readonly store?: QuoteStore;
   /** The texts the rule set was loaded from; POST /v1/whatif lays drafts over them (503 without them). */
   readonly ruleFiles?: readonly RuleFileText[];
+  /** The built browser pages (dist/web); served under / when given. */
+  readonly webRoot?: string;
 }
 
 export const API_VERSION = '0.1.0';
@@ -86,7 +90,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(stationRoutes(context));
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context));
-  if (options.store) await app.register(quoteRoutes(context, options.store, now));
+  if (options.store) {
+    await app.register(quoteRoutes(context, options.store, now));
+    await app.register(quoteDocumentRoutes(context, options.store));
+  }
   await app.register(whatifRoutes(context, options.ruleFiles));
+  if (options.webRoot) await app.register(webPageRoutes(options.webRoot));
   return app;
 }
