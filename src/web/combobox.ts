@@ -69,7 +69,11 @@ export class Combobox {
   private render(): void {
     this.list.replaceChildren();
     if (this.items.length === 0) {
-      this.list.append(el('li', { class: 'empty', 'aria-disabled': 'true' }, this.emptyText()));
+      const text = this.emptyText();
+      if (!text) return this.close();
+      this.list.append(
+        el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, text),
+      );
     }
     this.items.forEach((item, i) => {
       const li = el(
