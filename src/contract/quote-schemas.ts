@@ -4,6 +4,7 @@ import {
   ProblemSchema,
   problemResponses,
   QuoteLineSchema,
+  RATES_REQUEST_EXAMPLE,
   RateOptionSchema,
   RatesRequestSchema,
   RatesResponseSchema,
@@ -19,7 +20,7 @@ export const QuoteRequestSchema = RatesRequestSchema.extend({
     .max(500)
     .optional()
     .describe('the option to issue, by its id from POST /v1/rates; default the cheapest'),
-}).meta({ id: 'QuoteRequest' });
+}).meta({ id: 'QuoteRequest', example: RATES_REQUEST_EXAMPLE });
 
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z
@@ -33,7 +34,13 @@ export const IdempotencyHeadersSchema = z.object({
     ),
 });
 
-export const QuoteIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const QuoteIdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('the id POST /v1/quotes answered with (issue a quote first, then paste its id here)'),
+});
 
 export const QuoteListQuerySchema = z.object({
   origin: StationCodeSchema.optional(),

@@ -39,7 +39,7 @@ const cargo = new Combobox(
   byId('cargo'),
   byId('cargo-list'),
   cargoSuggestions(() => lang),
-  () => w.cargoHint,
+  () => '',
 );
 
 function init(): void {
