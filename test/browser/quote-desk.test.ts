@@ -68,7 +68,7 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     await expect(second.getAttribute('class')).resolves.toContain('chosen');
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('.card').first().getByRole('button').click();
-  });
+  }, 180_000);
 
   it('switches to Russian and remembers it', async () => {
     await page.getByLabel('Language').selectOption('ru');
@@ -80,7 +80,7 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     await expect(page.locator('label[for=to]').innerText()).resolves.toBe('Куда');
     await page.getByLabel('Язык').selectOption('en');
     await expect(page.locator('label[for=to]').innerText()).resolves.toBe('To');
-  });
+  }, 180_000);
 
   it('sets rail beside sea and road: cost, days and CO2e charts and the break-even in words', async () => {
     await page.goto(`${rig.server.url}/`);
@@ -97,7 +97,7 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     await expect(page.locator('.breakeven').innerText()).resolves.toMatch(/\S{10,}/);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator('#compare').screenshot({ path: join(ARTEFACTS, 'compare.png') });
-  });
+  }, 180_000);
 
   it('issues a binding quote for the option shown and opens its document in HTML and PDF', async () => {
     await page.getByLabel('API key (kept for this tab only)').fill('test-key');
@@ -129,5 +129,5 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(bytes.toString('latin1')).toMatch(/DejaVuSans/);
     await document.close();
-  });
+  }, 180_000);
 });
