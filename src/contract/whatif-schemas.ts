@@ -91,7 +91,9 @@ export const WhatIfRequestSchema = z
       draft: {
         overrides: {
           title: 'Perishable food priority reduction 25 %',
-          values: { 'corridors/north-south-2026/2026-01-01.yaml#priority[perishable-food].rate.reduction': '0.25' },
+          values: {
+            'corridors/north-south-2026/2026-01-01.yaml#priority[perishable-food].rate.reduction': '0.25',
+          },
         },
       },
       portfolio: [

@@ -212,7 +212,7 @@ async function compare(): Promise<void> {
                 : `${money(o.cost?.low)} – ${money(o.cost?.high)}`,
             highlight: o.mode === 'rail',
           })),
-        { title: w.cost, unit: compared[0]?.cost?.mid.currency ?? '' },
+        { title: w.cost, unit: compared[0]?.cost?.mid.currency ?? '', width: 860 },
       ),
       rangeBars(
         compared
@@ -225,7 +225,7 @@ async function compare(): Promise<void> {
             text: `${days(o.transitDays?.low)}–${days(o.transitDays?.high)} ${w.days}`,
             highlight: o.mode === 'rail',
           })),
-        { title: w.transit, unit: w.days },
+        { title: w.transit, unit: w.days, width: 860 },
       ),
       rangeBars(
         compared
@@ -238,7 +238,7 @@ async function compare(): Promise<void> {
             text: `${money({ amount: o.co2e?.kg })} kg`,
             highlight: o.mode === 'rail',
           })),
-        { title: w.co2, unit: 'kg CO2e' },
+        { title: w.co2, unit: 'kg CO2e', width: 860 },
       ),
     ];
     out.replaceChildren(

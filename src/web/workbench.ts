@@ -224,13 +224,9 @@ function render(r: WhatIfAnswer): void {
   const s = r.summary;
   const charts = whatIfCharts(r, {
     revenue: lang === 'ru' ? 'Изменение доходов по дорогам' : 'Revenue change per railway',
-    distribution:
-      lang === 'ru'
-        ? 'Распределение изменений цены (взвешенные отправки)'
-        : 'Distribution of price changes (weighted shipments)',
+    distribution: lang === 'ru' ? 'Распределение изменений цены' : 'Distribution of price changes',
     contribution: lang === 'ru' ? 'Вклад каждого изменения' : 'Contribution of each change',
-    modeShift:
-      lang === 'ru' ? 'Смена вида транспорта (взвешенные отправки)' : 'Mode shift (weighted shipments)',
+    modeShift: lang === 'ru' ? 'Смена вида транспорта' : 'Mode shift',
     weighted: lang === 'ru' ? 'взвешенные отправки' : 'weighted shipments',
     railInForce: lang === 'ru' ? 'ж.д. дешевле, действующие' : 'rail cheapest, rules in force',
     railDraft: lang === 'ru' ? 'ж.д. дешевле, проект' : 'rail cheapest, draft',

@@ -31,7 +31,7 @@ export function quoteDocumentHtml(d: QuoteDocument): string {
 <style>
 @page{size:A4;margin:14mm 12mm}
 body{font:10.5pt/1.4 "DejaVu Sans",system-ui,sans-serif;color:#111;max-width:190mm;margin:1em auto;padding:0 1em}
-h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12pt;margin:1.2em 0 .4em;border-bottom:1px solid #999}
+h1{font-size:16pt;margin:0 0 .4em;overflow-wrap:anywhere}h2{font-size:12pt;margin:1.2em 0 .4em;border-bottom:1px solid #999;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:.3em 0}th,td{text-align:left;vertical-align:top;padding:.2em .4em;border-bottom:1px solid #ddd}
 .facts th{width:28%;font-weight:600}.num{text-align:right;white-space:nowrap}.formula{font-family:"DejaVu Sans Mono",monospace;font-size:9pt}
 .ref{font-size:8.5pt;color:#333}.group th{background:#eef2f6}.subtotal td{font-weight:600}

@@ -88,7 +88,7 @@ export function divergingBars(bars: readonly Bar[], options: ChartOptions): stri
     const fill = b.value < 0 ? NEGATIVE : POSITIVE;
     const textX = b.value < 0 ? left - 6 : Math.max(zero, end) + 6;
     return (
-      `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${esc(clip(b.label, 46))}</text>` +
+      `<text x="${labelWidth - 8}" y="${y + 17}" text-anchor="end">${esc(clip(b.label, fits(labelWidth)))}</text>` +
       `<rect x="${f(left)}" y="${y + 4}" width="${f(Math.max(Math.abs(end - zero), 0.5))}" height="${row - 8}" fill="${fill}"><title>${esc(`${b.label}: ${b.text}`)}</title></rect>` +
       `<text x="${f(textX)}" y="${y + 17}"${b.value < 0 ? ' text-anchor="end"' : ''}>${esc(b.text)}</text>`
     );
@@ -162,7 +162,7 @@ export function rangeBars(items: readonly RangeBar[], options: ChartOptions): st
     const fill = b.highlight ? '#0b5394' : '#7fa7cf';
     const span = Math.max(x(b.high) - x(b.low), 3);
     return (
-      `<text x="${labelWidth - 6}" y="${y + 17}" text-anchor="end"${b.highlight ? ' font-weight="bold"' : ''}>${esc(clip(b.label, 34))}</text>` +
+      `<text x="${labelWidth - 6}" y="${y + 17}" text-anchor="end"${b.highlight ? ' font-weight="bold"' : ''}>${esc(clip(b.label, fits(labelWidth)))}</text>` +
       `<rect x="${f(x(0))}" y="${y + 10}" width="${f(x(b.low) - x(0))}" height="4" fill="#d5dde6"/>` +
       `<rect x="${f(x(b.low))}" y="${y + 5}" width="${f(span)}" height="${row - 10}" rx="3" fill="${fill}"><title>${esc(`${b.label}: ${b.text}`)}</title></rect>` +
       `<line x1="${f(x(b.mid))}" y1="${y + 2}" x2="${f(x(b.mid))}" y2="${y + row - 2}" stroke="#111" stroke-width="2"/>` +
@@ -215,6 +215,11 @@ function wrapLabel(label: string, perLine: number): string[] {
   }
   if (line) lines.push(line);
   return lines.slice(0, 3).map((l) => clip(l, perLine + 2));
+}
+
+/** How many characters of a 12 px label fit in a width. */
+function fits(width: number): number {
+  return Math.max(8, Math.floor((width - 12) / 6.8));
 }
 
 function round(value: number, step: number): number {

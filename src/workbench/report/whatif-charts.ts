@@ -36,9 +36,9 @@ export interface WhatIfChartWords {
 
 export const ENGLISH_CHART_WORDS: WhatIfChartWords = {
   revenue: 'Revenue change per railway',
-  distribution: 'Distribution of price changes (weighted shipments)',
+  distribution: 'Distribution of price changes',
   contribution: 'Contribution of each change',
-  modeShift: 'Mode shift (weighted shipments)',
+  modeShift: 'Mode shift',
   weighted: 'weighted shipments',
   railInForce: 'rail cheapest, rules in force',
   railDraft: 'rail cheapest, draft',
@@ -69,7 +69,7 @@ export function whatIfCharts(
     ),
     distribution: columnChart(
       s.distribution.map((d) => ({ label: d.label, value: Number(d.weight), text: groupDigits(d.weight) })),
-      { title: words.distribution },
+      { title: words.distribution, unit: words.weighted },
     ),
     contribution: divergingBars(
       s.byChange.map((x) => ({
