@@ -70,7 +70,10 @@ export class Combobox {
     this.list.replaceChildren();
     if (this.items.length === 0) {
       const text = this.emptyText();
-      if (!text) return this.close();
+      if (!text) {
+        this.close();
+        return;
+      }
       this.list.append(
         el('li', { class: 'empty', role: 'option', 'aria-disabled': 'true', 'aria-selected': 'false' }, text),
       );
