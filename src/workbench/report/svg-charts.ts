@@ -219,7 +219,7 @@ function wrapLabel(label: string, perLine: number): string[] {
 
 /** How many characters of a 12 px label fit in a width. */
 function fits(width: number): number {
-  return Math.max(8, Math.floor((width - 12) / 6.8));
+  return Math.max(8, Math.floor((width - 12) / 7.6));
 }
 
 function round(value: number, step: number): number {
