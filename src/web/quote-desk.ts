@@ -51,6 +51,9 @@ function init(): void {
     w = words(lang);
     translatePage(w, lang);
     if (options.length > 0) void show();
+    const status = byId('status');
+    if (status.dataset.ms && options.length > 0)
+      status.textContent = `${options.length} · ${w.answeredIn} ${status.dataset.ms} ms`;
   });
   translatePage(w, lang);
   byId<HTMLInputElement>('date').value = new Date().toISOString().slice(0, 10);
