@@ -149,7 +149,7 @@ export function rangeBars(items: readonly RangeBar[], options: ChartOptions): st
   if (items.length === 0) return '';
   const width = options.width ?? 640;
   const labelWidth = Math.min(220, Math.round(width * 0.34));
-  const textRoom = 150;
+  const textRoom = 200;
   const row = 26;
   const top = 8;
   const ticks = niceTicks(0, Math.max(0, ...items.map((b) => b.high)));
