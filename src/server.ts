@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
 import { ResponseCache } from './http/response-cache.js';
@@ -29,6 +31,7 @@ async function start(): Promise<void> {
     ruleFiles,
     responseCache: new ResponseCache(config.responseCacheBytes),
     rateLimits: config.rateLimits,
+    webRoot: builtWebPages(),
   });
   // Secure by default without a locked door: the first start on an empty key table makes an admin key and shows
   // it once, on stdout (the log line names the key by its id only, so that the secret stays out of log stores).
@@ -73,6 +76,13 @@ async function start(): Promise<void> {
     },
     'throughrate ready',
   );
+}
+
+/** dist/web, built by `npm run build`, beside dist/src (or from src/ when run from source); none: API only. */
+function builtWebPages(): string | undefined {
+  return ['../web', '../dist/web']
+    .map((p) => fileURLToPath(new URL(p, import.meta.url)))
+    .find((dir) => existsSync(`${dir}/quote-desk.js`));
 }
 
 start().catch((error) => {

@@ -3,7 +3,12 @@ import { BREAK_EVEN_STATUSES } from '../domain/comparison/compare-result.js';
 import { CONVERSION_METHODS } from '../domain/pricing/rate-option.js';
 import { ALTERNATIVE_MODES, LEG_MODES, LEG_STAGES } from '../domain/rule-set/alternative-cards.js';
 import { CONFIDENCES, UNIT_KINDS } from '../domain/rule-set/tariff.js';
-import { MoneySchema, RatesRequestSchema, RuleVersionUsedSchema } from './rates-schemas.js';
+import {
+  MoneySchema,
+  RATES_REQUEST_EXAMPLE,
+  RatesRequestSchema,
+  RuleVersionUsedSchema,
+} from './rates-schemas.js';
 
 /** Request and response schemas of POST /v1/compare: the one source of its types and of its part of openapi.yaml. */
 
@@ -23,7 +28,16 @@ export const CompareRequestSchema = RatesRequestSchema.extend({
     .describe(
       'railways whose legs the break-even discount applies to; default every railway of the rail option',
     ),
-}).meta({ id: 'CompareRequest' });
+}).meta({
+  id: 'CompareRequest',
+  example: {
+    ...RATES_REQUEST_EXAMPLE,
+    acceptanceDate: '2025-05-15',
+    maxOptions: 1,
+    valueOfTimePerTonneDay: '1.50',
+    discountLegs: ['KTZ', 'TDY'],
+  },
+});
 
 const RuleRef = z.object({ file: z.string(), version: z.string(), path: z.string() });
 const Confidence = z.enum(CONFIDENCES);

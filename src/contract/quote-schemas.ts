@@ -6,6 +6,7 @@ import {
   ProblemSchema,
   problemResponses,
   QuoteLineSchema,
+  RATES_REQUEST_EXAMPLE,
   RateOptionSchema,
   RatesRequestSchema,
   RatesResponseSchema,
@@ -28,7 +29,7 @@ export const QuoteRequestSchema = RatesRequestSchema.extend({
       'true: issue the quote even though illustrative placeholder figures carry part of the price; it is then stored ' +
         'and shown as indicative, not binding. Without it such a request is refused (422 ILLUSTRATIVE_FIGURES)',
     ),
-}).meta({ id: 'QuoteRequest' });
+}).meta({ id: 'QuoteRequest', example: RATES_REQUEST_EXAMPLE });
 
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z
@@ -42,7 +43,13 @@ export const IdempotencyHeadersSchema = z.object({
     ),
 });
 
-export const QuoteIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const QuoteIdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .describe('the id POST /v1/quotes answered with (issue a quote first, then paste its id here)'),
+});
 
 export const QuoteListQuerySchema = z.object({
   origin: StationCodeSchema.optional(),

@@ -55,6 +55,16 @@ export const UnitsSchema = z.strictObject({
   shipmentType: z.enum(SHIPMENT_TYPES).optional(),
 });
 
+/** A request that prices as it is: four railways, Moscow to Bandar Abbas, one private 40 ft box. */
+export const RATES_REQUEST_EXAMPLE = {
+  origin: 'MOSKVA',
+  destination: 'BANDAR-ABBAS',
+  acceptanceDate: '2026-03-01',
+  cargo: { etsng: '693000' },
+  units: { kind: 'container', size: '40', ownership: 'private', count: 1 },
+  currency: 'USD',
+};
+
 export const RatesRequestSchema = z
   .strictObject({
     origin: StationCodeSchema,
@@ -72,7 +82,7 @@ export const RatesRequestSchema = z
     via: z.array(StationCodeSchema).max(6).optional().describe('border stations the route must cross'),
     maxOptions: z.number().int().min(1).max(20).default(3),
   })
-  .meta({ id: 'RatesRequest' });
+  .meta({ id: 'RatesRequest', example: RATES_REQUEST_EXAMPLE });
 
 export const ConfidenceSchema = z.enum(CONFIDENCES);
 

@@ -86,7 +86,44 @@ export const WhatIfRequestSchema = z
       })
       .optional(),
   })
-  .meta({ id: 'WhatIfRequest' });
+  .meta({
+    id: 'WhatIfRequest',
+    example: {
+      draft: {
+        overrides: {
+          title: 'Perishable food priority reduction 25 %',
+          values: {
+            'corridors/north-south-2026/2026-01-01.yaml#priority[perishable-food].rate.reduction': '0.25',
+          },
+        },
+      },
+      portfolio: [
+        {
+          id: 'S001',
+          origin: 'VORSINO',
+          destination: 'MASHHAD',
+          cargo: '561009',
+          units: '40ft-reefer',
+          count: 40,
+          date: '2026-07-11',
+          weight: 52,
+          ownership: 'private',
+          massTonnes: 18,
+        },
+        {
+          id: 'S246',
+          origin: 'SELYATINO',
+          destination: 'MASHHAD',
+          cargo: '693000',
+          units: '40ft',
+          count: 20,
+          date: '2026-07-13',
+          ownership: 'private',
+        },
+      ],
+      currency: 'USD',
+    },
+  });
 
 const RailwayAmountSchema = z.object({
   railway: z.string(),

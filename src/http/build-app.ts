@@ -25,10 +25,12 @@ import { capacityRoutes } from './routes/capacity.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
+import { quoteDocumentRoutes } from './routes/quote-documents.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
 import { stationRoutes } from './routes/stations.js';
+import { webPageRoutes } from './routes/web-pages.js';
 import { whatifRoutes } from './routes/whatif.js';
 
 export interface AppOptions {
@@ -51,6 +53,8 @@ export interface AppOptions {
   readonly keyCache?: KeyCache;
   /** Requests per minute, per key and per anonymous client address; 0 turns one off. Default DEFAULT_RATE_LIMITS. */
   readonly rateLimits?: RateLimits;
+  /** The built browser pages (dist/web); served under / when given. */
+  readonly webRoot?: string;
 }
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
@@ -124,8 +128,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context, responseCache));
   await app.register(capacityRoutes(context));
-  if (options.store) await app.register(quoteRoutes(context, options.store, now));
+  if (options.store) {
+    await app.register(quoteRoutes(context, options.store, now));
+    await app.register(quoteDocumentRoutes(context, options.store));
+  }
   if (keys && keyCache) await app.register(keyRoutes(keys, keyCache, now));
   await app.register(whatifRoutes(context, options.ruleFiles));
+  if (options.webRoot) await app.register(webPageRoutes(options.webRoot));
   return app;
 }

@@ -45,7 +45,12 @@ export function railwayRoutes(context: AppContext): FastifyPluginAsync {
       {
         schema: {
           summary: "A railway's dated tariff versions and their amendments",
-          params: z.object({ code: z.string().regex(/^[A-Z]{2,5}$/) }),
+          params: z.object({
+            code: z
+              .string()
+              .regex(/^[A-Z]{2,5}$/)
+              .meta({ example: 'KTZ' }),
+          }),
           response: {
             200: z.object({ railway: z.string(), versions: z.array(VersionSummarySchema) }),
             ...problemResponses,

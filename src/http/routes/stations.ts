@@ -6,7 +6,12 @@ import { searchStations } from '../../domain/rule-set/find-stations.js';
 import type { AppContext } from '../app-context.js';
 
 const QuerySchema = z.strictObject({
-  q: z.string().max(100).optional().describe('code or name, any script: "kigash", "Кигаш", "Bandar"'),
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('code or name, any script: "kigash", "Кигаш", "Bandar"')
+    .meta({ example: 'kigash' }),
   railway: z
     .string()
     .regex(/^[A-Z]{2,5}$/)

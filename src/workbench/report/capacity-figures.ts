@@ -1,4 +1,5 @@
 import type { CapacityImpact } from '../../domain/whatif/capacity-impact.js';
+import { esc } from './svg-charts.js';
 
 export const CAPACITY_HEADER = [
   'section',
@@ -80,8 +81,4 @@ function pct(utilisation: number): string {
 
 function yes(flag: boolean): string {
   return flag ? 'yes' : 'no';
-}
-
-function esc(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }

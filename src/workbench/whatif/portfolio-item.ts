@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { type ContainerSize, type ContainerType, OWNERSHIPS } from '../../domain/rule-set/tariff.js';
 import type { PortfolioShipment } from '../../domain/whatif/portfolio.js';
 
+export { itemFromCsv } from './portfolio-csv.js';
+
 /**
  * One portfolio row (rules/portfolios/*.csv, JSON lines, or an item of POST /v1/whatif): a typical shipment and how
  * many of it there are. CSV cells are strings and are turned into these types first (see itemFromCsv).
@@ -77,23 +79,4 @@ export function shipmentOf(item: PortfolioItem, line: number, currency: string):
       via: item.via,
     },
   };
-}
-
-const NUMBER_COLUMNS = new Set(['count', 'massTonnes', 'axles']);
-const COLUMN_ALIASES: Record<string, string> = { mass: 'massTonnes', mass_tonnes: 'massTonnes' };
-
-/** A CSV record (header → cell) as a candidate item: empty cells dropped, numbers, yes/no and via lists parsed. */
-export function itemFromCsv(record: Readonly<Record<string, string>>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [rawKey, rawValue] of Object.entries(record)) {
-    const key = COLUMN_ALIASES[rawKey] ?? rawKey;
-    const value = rawValue.trim();
-    if (value === '') continue;
-    if (NUMBER_COLUMNS.has(key)) out[key] = /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
-    else if (key === 'loaded')
-      out[key] = /^(yes|true|1|y)$/i.test(value) ? true : /^(no|false|0|n)$/i.test(value) ? false : value;
-    else if (key === 'via') out[key] = value.split(/[\s;]+/).filter(Boolean);
-    else out[key] = value;
-  }
-  return out;
 }

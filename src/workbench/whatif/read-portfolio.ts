@@ -1,6 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { itemFromCsv, type PortfolioItem, PortfolioItemSchema } from './portfolio-item.js';
+import { itemFromCsv, parseCsvLine } from './portfolio-csv.js';
+import { type PortfolioItem, PortfolioItemSchema } from './portfolio-item.js';
+
+export { parseCsvLine };
 
 export type PortfolioRow =
   | { readonly line: number; readonly item: PortfolioItem; readonly error?: undefined }
@@ -96,27 +99,4 @@ export function parseRow(line: number, text: string, header: readonly string[] |
     line,
     error: parsed.error.issues.map((i) => `${i.path.join('.') || 'row'}: ${i.message}`).join('; '),
   };
-}
-
-/** One CSV line: commas separate cells; a cell in double quotes may hold commas and "" for a quote. */
-export function parseCsvLine(text: string): string[] {
-  const cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      cells.push(cell);
-      cell = '';
-    } else cell += c;
-  }
-  cells.push(cell);
-  return cells;
 }
