@@ -27,6 +27,14 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
   return answer<T>(response);
 }
 
+/** A document the key may read, fetched with it and opened from memory (a plain link cannot send the key). */
+export async function openWithKey(path: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(path, { headers });
+  if (!response.ok) await answer(response);
+  const url = URL.createObjectURL(await response.blob());
+  window.open(url, '_blank', 'noopener');
+}
+
 export async function postJson<T>(
   path: string,
   body: unknown,

@@ -1,5 +1,5 @@
 import { rangeBars } from '../workbench/report/svg-charts.js';
-import { ApiError, postJson } from './api.js';
+import { ApiError, openWithKey, postJson } from './api.js';
 import { cargoOf, cargoSuggestions } from './cargo.js';
 import { Combobox } from './combobox.js';
 import { byId, el, svg } from './dom.js';
@@ -73,6 +73,10 @@ function init(): void {
   });
   byId('compare-button').addEventListener('click', () => void compare());
   byId('issue-button').addEventListener('click', () => void issue());
+}
+
+function checked(id: string): boolean {
+  return byId<HTMLInputElement>(id).checked;
 }
 
 function value(id: string): string {
@@ -286,22 +290,25 @@ async function issue(): Promise<void> {
   status.className = '';
   const key = value('api-key');
   sessionStorage.setItem('throughrate.apiKey', key);
+  const headers: Record<string, string> = key ? { authorization: `Bearer ${key}` } : {};
   try {
     const quote = await postJson<{
       id: string;
       validUntil?: string;
       option?: { total?: { amount: string; currency: string } };
-    }>('/v1/quotes', { ...lastRequest, optionId: chosen }, key ? { authorization: `Bearer ${key}` } : {});
-    const link = (format: string, text: string) =>
-      el(
-        'a',
-        {
-          href: `/v1/quotes/${encodeURIComponent(quote.id)}/document?lang=${lang}&format=${format}`,
-          target: '_blank',
-          rel: 'noopener',
-        },
-        text,
-      );
+    }>('/v1/quotes', { ...lastRequest, optionId: chosen, indicative: checked('indicative') }, headers);
+    const link = (format: string, text: string) => {
+      const href = `/v1/quotes/${encodeURIComponent(quote.id)}/document?lang=${lang}&format=${format}`;
+      const anchor = el('a', { href, 'data-document': format }, text);
+      anchor.addEventListener('click', (event) => {
+        event.preventDefault();
+        openWithKey(href, headers).catch((error: unknown) => {
+          status.textContent = `${w.error}: ${error instanceof ApiError ? error.describe() : String(error)}`;
+          status.className = 'error';
+        });
+      });
+      return anchor;
+    };
     out.replaceChildren(
       el(
         'p',

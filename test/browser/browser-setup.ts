@@ -8,6 +8,7 @@ import { buildWeb } from '../../scripts/build-web.mjs';
 import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
 import type { QuoteStore } from '../../src/store/quote-store.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 /** Debian's Chromium (apt-get install chromium), or the one CHROMIUM_PATH names. */
@@ -24,6 +25,8 @@ export const ARTEFACTS = fileURLToPath(new URL('../../test-artifacts/browser', i
 export interface BrowserRig {
   readonly server: RunningApp;
   readonly browser: Browser;
+  /** A shipper's API key in the rig's store. */
+  readonly key: string;
   close(): Promise<void>;
 }
 
@@ -39,6 +42,7 @@ export async function startRig(): Promise<BrowserRig> {
     webRoot,
     now: () => new Date(),
   });
+  const key = await createKey(store, 'shipper');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
@@ -46,6 +50,7 @@ export async function startRig(): Promise<BrowserRig> {
   return {
     server,
     browser,
+    key,
     async close() {
       await browser.close();
       await server.close();

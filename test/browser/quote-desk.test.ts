@@ -99,17 +99,23 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     await page.locator('#compare').screenshot({ path: join(ARTEFACTS, 'compare.png') });
   }, 180_000);
 
-  it('issues a binding quote for the option shown and opens its document in HTML and PDF', async () => {
-    await page.getByLabel('API key (kept for this tab only)').fill('test-key');
+  it('issues a quote for the option shown (indicative: it rests on placeholders) and opens its document in HTML and PDF', async () => {
+    await page.getByLabel('API key (kept for this tab only)').fill(rig.key);
+    await page.getByLabel('Indicative, not binding', { exact: false }).check();
     await page.getByRole('button', { name: 'Issue a binding quote for the shown option' }).click();
     const id = (await page.locator('.quote-id').innerText({ timeout: 30_000 })).trim();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(await page.evaluate("sessionStorage.getItem('throughrate.apiKey')")).toBe('test-key');
+    expect(await page.evaluate("sessionStorage.getItem('throughrate.apiKey')")).toBe(rig.key);
     expect(await page.evaluate("localStorage.getItem('throughrate.apiKey')")).toBeNull();
 
+    // The document is the quote's: read with the key, as the page's links do (a plain link cannot send it).
+    const headers = { authorization: `Bearer ${rig.key}` };
     const htmlHref = await page.getByRole('link', { name: 'Quote document (HTML)' }).getAttribute('href');
+    expect((await page.request.get(`${rig.server.url}${htmlHref}`)).status()).toBe(401);
+    const html = await page.request.get(`${rig.server.url}${htmlHref}`, { headers });
+    expect(html.status()).toBe(200);
     const document = await rig.browser.newPage({ viewport: { width: 900, height: 1200 } });
-    await document.goto(`${rig.server.url}${htmlHref}`);
+    await document.setContent(await html.text());
     const text = await document.locator('body').innerText();
     expect(text).toContain(id);
     expect(text).toContain('Total before VAT');
@@ -122,7 +128,9 @@ describe.skipIf(!CHROMIUM)('the quote desk in Chromium', () => {
     expect(printed.subarray(0, 5).toString()).toBe('%PDF-');
 
     const pdfHref = await page.getByRole('link', { name: 'Quote document (PDF)' }).getAttribute('href');
-    const pdf = await page.request.get(`${rig.server.url}${pdfHref?.replace('lang=en', 'lang=ru')}`);
+    const pdf = await page.request.get(`${rig.server.url}${pdfHref?.replace('lang=en', 'lang=ru')}`, {
+      headers,
+    });
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const bytes = await pdf.body();

@@ -1,10 +1,12 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { keyedResponses, keyRequired } from '../../contract/access-schemas.js';
 import { QuoteIdParamsSchema, quoteProblemResponses } from '../../contract/quote-schemas.js';
 import { DomainError } from '../../domain/core/domain-error.js';
 import { isExpired } from '../../domain/quotes/quote-validity.js';
 import type { QuoteStore } from '../../store/quote-store.js';
+import { quoteScope } from '../access/caller.js';
 import type { AppContext } from '../app-context.js';
 import { quoteDocumentHtml } from '../documents/quote-document-html.js';
 import { quoteDocument } from '../documents/quote-document-model.js';
@@ -21,7 +23,10 @@ export function quoteDocumentRoutes(context: AppContext, store: QuoteStore): Fas
     app.withTypeProvider<ZodTypeProvider>().get(
       '/v1/quotes/:id/document',
       {
+        // Read like the quote itself: the account that issued it, or an admin; another account's is a 404.
+        config: { access: ['shipper', 'admin'] },
         schema: {
+          security: keyRequired(),
           summary: 'An issued quote as a printable document (HTML or PDF, English or Russian)',
           description:
             'Quote id, validity, route, itemised charges with their tariff references, totals before and after VAT ' +
@@ -32,12 +37,13 @@ export function quoteDocumentRoutes(context: AppContext, store: QuoteStore): Fas
           response: {
             200: z.string().describe('text/html or application/pdf'),
             ...quoteProblemResponses,
+            ...keyedResponses,
           },
         },
         serializerCompiler: () => (data) => (typeof data === 'string' ? data : JSON.stringify(data)),
       },
       async (request, reply) => {
-        const quote = await store.get(request.params.id);
+        const quote = await store.get(request.params.id, quoteScope(request.caller));
         if (!quote) throw new DomainError('QUOTE_NOT_FOUND', `no quote ${request.params.id}`);
         const { lang, format } = request.query;
         const document = quoteDocument(quote, lang, isExpired(quote.validUntil, context.today()));
