@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
+import type { QuoteStore } from '../../src/store/quote-store.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 const DRAFT_DIR = join(BUNDLED_RULES, 'drafts/ktz-containers-2026-07');
@@ -33,15 +36,24 @@ function capture() {
 
 describe('throughrate whatif', () => {
   let server: RunningApp;
+  let store: QuoteStore;
+  /** POST /v1/whatif is a committee's: the HTTP side of each comparison sends a committee key. */
+  let committee: { authorization: string };
   let dir: string;
   let portfolio: string;
   beforeAll(async () => {
-    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES) });
+    store = await openPgliteQuoteStore('memory://');
+    committee = bearer(await createKey(store, 'committee'));
+    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES), store });
     dir = mkdtempSync(join(tmpdir(), 'whatif-'));
     portfolio = join(dir, 'portfolio.csv');
     writeFileSync(portfolio, `# a test portfolio\n${ROWS.join('\n')}\n`);
+    // An in-memory PGlite is created for the key: seconds, or a minute on a loaded machine.
+  }, 180_000);
+  afterAll(async () => {
+    await server.close();
+    await store.close();
   });
-  afterAll(() => server.close());
 
   it('gives the same figures as POST /v1/whatif for the same draft and portfolio', async () => {
     const { out, io } = capture();
@@ -71,6 +83,7 @@ describe('throughrate whatif', () => {
     const text = readFileSync(join(DRAFT_DIR, DRAFT_PATH), 'utf8');
     const res = await request(server.url)
       .post('/v1/whatif')
+      .set(committee)
       .send({ draft: { files: [{ path: DRAFT_PATH, text }] }, portfolio: items })
       .expect(200);
     const http = res.body;
@@ -118,6 +131,7 @@ describe('throughrate whatif', () => {
     const text = readFileSync(join(DRAFT_DIR, DRAFT_PATH), 'utf8');
     const res = await request(server.url)
       .post('/v1/whatif')
+      .set(committee)
       .send({
         draft: { files: [{ path: DRAFT_PATH, text }] },
         portfolio: [
