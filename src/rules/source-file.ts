@@ -9,9 +9,31 @@ export interface SourceFile {
   issueAt(path: readonly PropertyKey[], message: string, key?: string): RuleIssue;
 }
 
+/**
+ * Parsed files kept by path for a run that checks many rule sets made of mostly the same texts (the steps of a
+ * draft): a file whose text is unchanged is not parsed again. The data of a cached file must not be mutated.
+ */
+export type SourceCache = Map<string, { readonly text: string; readonly source: SourceFile }>;
+
+/** parseSourceFile through a cache (none: no caching). */
+export function cachedSourceFile(cache: SourceCache | undefined, file: string, text: string): SourceFile {
+  const hit = cache?.get(file);
+  if (hit && hit.text === text) return hit.source;
+  const source = parseSourceFile(file, text);
+  cache?.set(file, { text, source });
+  return source;
+}
+
+/** Aliases a rule file may expand; rule files need none, and an alias can stand for a whole subtree. */
+export const MAX_ALIAS_COUNT = 100;
+
 export function parseSourceFile(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+  });
   const position = (offset: number) => lineCounter.linePos(offset);
 
   function nodeAt(path: readonly PropertyKey[], key?: string): { node: Node | undefined; exact: boolean } {
@@ -40,6 +62,21 @@ export function parseSourceFile(file: string, text: string): SourceFile {
     const { line, col } = position(error.pos[0]);
     return { file, line, column: col, path: '', message: error.message.split('\n')[0] ?? error.message };
   });
-  const data = issues.length === 0 ? doc.toJS() : undefined;
+  let data: unknown;
+  if (issues.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml refuses aliases (and merge keys, which are aliases) that expand beyond the count: a resource attack.
+      const message = error instanceof Error ? error.message : String(error);
+      issues.push({
+        file,
+        line: 1,
+        column: 1,
+        path: '',
+        message: `the file cannot be read: ${message} (at most ${MAX_ALIAS_COUNT} aliases may be expanded)`,
+      });
+    }
+  }
   return { file, data, issues, issueAt };
 }
