@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, type Node, parseDocument, visit } from 'yaml';
 import { formatPath, type RuleIssue } from './rule-issue.js';
 
 /** A parsed YAML rule file that can say on which line any path of it stands. */
@@ -29,11 +29,8 @@ export const MAX_ALIAS_COUNT = 100;
 
 export function parseSourceFile(file: string, text: string): SourceFile {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    prettyErrors: false,
-  });
+  // Unique keys are checked below in one pass: yaml's own check compares every key of a mapping with every other.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const position = (offset: number) => lineCounter.linePos(offset);
 
   function nodeAt(path: readonly PropertyKey[], key?: string): { node: Node | undefined; exact: boolean } {
@@ -58,10 +55,30 @@ export function parseSourceFile(file: string, text: string): SourceFile {
   }
 
   // The first syntax error only: the ones after it are nearly always its echoes.
-  const issues: RuleIssue[] = [...doc.errors, ...doc.warnings].slice(0, 1).map((error) => {
-    const { line, col } = position(error.pos[0]);
-    return { file, line, column: col, path: '', message: error.message.split('\n')[0] ?? error.message };
-  });
+  const first = [...doc.errors, ...doc.warnings][0];
+  const issues: RuleIssue[] = [];
+  if (first) {
+    const { line, col } = position(first.pos[0]);
+    issues.push({
+      file,
+      line,
+      column: col,
+      path: '',
+      message: first.message.split('\n')[0] ?? first.message,
+    });
+  } else {
+    const duplicate = firstDuplicateKey(doc.contents);
+    if (duplicate !== undefined) {
+      const { line, col } = position(duplicate);
+      issues.push({
+        file,
+        line,
+        column: col,
+        path: '',
+        message: `Map keys must be unique at line ${line}, column ${col}:`,
+      });
+    }
+  }
   let data: unknown;
   if (issues.length === 0) {
     try {
@@ -79,4 +96,24 @@ export function parseSourceFile(file: string, text: string): SourceFile {
     }
   }
   return { file, data, issues, issueAt };
+}
+
+/** The offset of the first key that repeats an earlier key of its mapping, if any (scalar keys, by value). */
+function firstDuplicateKey(contents: unknown): number | undefined {
+  let found: number | undefined;
+  visit(contents as Node, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key)) {
+          found = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
