@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
+import { closeWithin } from './http/server-limits.js';
 import { checkRuleFiles } from './rules/load-rule-set.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
@@ -7,6 +9,8 @@ import { openQuoteStore } from './store/open-quote-store.js';
 
 /** Composition root: configuration, rules, quote store, app, listen, graceful close. */
 async function start(): Promise<void> {
+  // A .env file in the working directory, when there is one; variables already set win over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // Read once: the rule set served and the texts what-if drafts are laid over are the same files.
   const ruleFiles = await readRuleFiles(config.rulesDir);
@@ -25,10 +29,22 @@ async function start(): Promise<void> {
     bodyLimitBytes: config.bodyLimitBytes,
     store,
     ruleFiles,
+    limits: {
+      requestTimeoutMs: config.requestTimeoutMs,
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+      maxConnections: config.maxConnections,
+    },
+    whatif: {
+      queueLimit: config.whatifQueueLimit,
+      timeoutMs: config.whatifTimeoutMs,
+      memoryMb: config.whatifMemoryMb,
+    },
   });
   const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
-    await app.close();
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
+    // Requests under way get the grace period; then every connection still open is closed.
+    await closeWithin(app, config.shutdownGraceMs);
     await store.close();
     process.exit(0);
   };

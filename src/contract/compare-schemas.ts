@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { decimalString } from './limits.js';
 import { MoneySchema, RatesRequestSchema, RuleVersionUsedSchema } from './rates-schemas.js';
 
 /** Request and response schemas of POST /v1/compare: the one source of its types and of its part of openapi.yaml. */
 
 export const CompareRequestSchema = RatesRequestSchema.extend({
-  valueOfTimePerTonneDay: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal written as a string, e.g. "1.50"')
+  valueOfTimePerTonneDay: decimalString(9, 6, '1.50')
     .optional()
     .describe(
       'value of time per tonne-day in the requested currency, for the generalised cost; default: the rule files’ value',

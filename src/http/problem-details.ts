@@ -31,9 +31,13 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   IDEMPOTENCY_CONFLICT: { status: 409, title: 'Idempotency key reused with another request' },
   INVALID_RULES: { status: 422, title: 'Invalid rules' },
   WHATIF_UNAVAILABLE: { status: 503, title: 'What-if unavailable' },
+  WHATIF_BUSY: { status: 429, title: 'Too many what-ifs' },
+  WHATIF_TIMEOUT: { status: 503, title: 'What-if took too long' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (typeof problem.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

@@ -11,7 +11,9 @@ export type DomainErrorCode =
   | 'QUOTE_NOT_FOUND'
   | 'IDEMPOTENCY_CONFLICT'
   | 'INVALID_RULES'
-  | 'WHATIF_UNAVAILABLE';
+  | 'WHATIF_UNAVAILABLE'
+  | 'WHATIF_BUSY'
+  | 'WHATIF_TIMEOUT';
 
 export interface DomainErrorDetails {
   readonly pointer?: string;
