@@ -127,3 +127,6 @@ function mergeOrder(primary: readonly string[], secondary: readonly string[]): s
   }
   return result;
 }
+
+/** For the tests: the merge of two list orders. */
+export const mergeOrderForTest = mergeOrder;
