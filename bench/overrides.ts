@@ -35,7 +35,9 @@ export async function overrides(): Promise<void> {
     const walk = (value: unknown, path: string): void => {
       if (Array.isArray(value)) {
         const named = isIdentifiedList(value);
-        value.forEach((item, i) => walk(item, `${path}[${named ? identityOf(item) : i}]`));
+        value.forEach((item, i) => {
+          walk(item, `${path}[${named ? identityOf(item) : i}]`);
+        });
       } else if (isRecord(value)) {
         for (const [key, item] of Object.entries(value)) walk(item, path ? `${path}.${key}` : key);
       } else if (typeof value === 'string' && /^\d+\.\d+$/.test(value)) {
