@@ -13,7 +13,7 @@ import {
 import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
-import { DEFAULT_WHATIF_LIMITS, type WhatIfLimits } from '../workbench/whatif/whatif-thread.js';
+import { DEFAULT_WHATIF_LIMITS, type WhatIfLimits } from '../workbench/whatif/whatif-limits.js';
 import type { AppContext } from './app-context.js';
 import { Metrics } from './metrics.js';
 import { problemFor, sendProblem } from './problem-details.js';

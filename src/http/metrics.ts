@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
-import type { WhatIfObserver } from '../workbench/whatif/whatif-thread.js';
+import type { WhatIfObserver } from '../workbench/whatif/whatif-limits.js';
 
 /**
  * The service's metrics, in a registry of the app's own (not prom-client's global one, so that several apps in one

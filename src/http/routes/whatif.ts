@@ -12,8 +12,8 @@ import {
   DEFAULT_WHATIF_LIMITS,
   type WhatIfLimits,
   type WhatIfObserver,
-  WhatIfThread,
-} from '../../workbench/whatif/whatif-thread.js';
+} from '../../workbench/whatif/whatif-limits.js';
+import { WhatIfThread } from '../../workbench/whatif/whatif-thread.js';
 import type { AppContext } from '../app-context.js';
 
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;

@@ -3,28 +3,9 @@ import type { WhatIfRequest } from '../../contract/whatif-schemas.js';
 import { DomainError } from '../../domain/core/domain-error.js';
 import type { WhatIfReport } from '../../domain/whatif/whatif-report.js';
 import type { RuleFileText } from '../../rules/read-rule-files.js';
+import type { WhatIfLimits, WhatIfObserver } from './whatif-limits.js';
+import { DEFAULT_WHATIF_LIMITS, type WhatIfOutcome } from './whatif-limits.js';
 import { WHATIF_WORKER_URL, type WhatIfReply, type WhatIfTask, type WorkerData } from './whatif-worker.js';
-
-/** How many what-ifs may wait, how long one may run, how much memory the thread may take. */
-export interface WhatIfLimits {
-  /** Jobs accepted at once, the one running included; one more is refused (WHATIF_BUSY). */
-  readonly queueLimit: number;
-  /** A job running longer is stopped (WHATIF_TIMEOUT). */
-  readonly timeoutMs: number;
-  /** The thread's heap; a job that needs more is stopped (WHATIF_UNAVAILABLE) and the thread started again. */
-  readonly memoryMb: number;
-}
-
-export const DEFAULT_WHATIF_LIMITS: WhatIfLimits = { queueLimit: 4, timeoutMs: 120_000, memoryMb: 512 };
-
-/** How a job ended, for the metrics. */
-export type WhatIfOutcome = 'done' | 'refused' | 'failed' | 'timeout' | 'cancelled' | 'out-of-memory';
-
-/** Told of every change of the queue and of every job's end (metrics, logs). */
-export interface WhatIfObserver {
-  queueLength(jobs: number): void;
-  finished(outcome: WhatIfOutcome, seconds: number): void;
-}
 
 /** A job accepted: its place in the queue when accepted (0: started at once), its answer, and how to cancel it. */
 export interface WhatIfJob {
