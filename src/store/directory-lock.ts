@@ -8,6 +8,9 @@ const LOCK_FILE = 'throughrate.lock';
 const HEARTBEAT_MS = 10_000;
 const STALE_AFTER_MS = 60_000;
 
+/** Lock files this process holds: a lock naming this PID is this process's own only if it is here. */
+const heldHere = new Set<string>();
+
 /** Who holds the lock: enough to tell the holder from a later process that reuses its PID. */
 interface Holder {
   readonly pid: number;
@@ -32,10 +35,12 @@ export function lockDirectory(dir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(path, JSON.stringify(currentHolder()), { flag: 'wx' });
+      heldHere.add(path);
       const heartbeat = setInterval(() => touch(path), HEARTBEAT_MS);
       heartbeat.unref();
       return () => {
         clearInterval(heartbeat);
+        heldHere.delete(path);
         rmSync(path, { force: true });
       };
     } catch (error) {
@@ -86,8 +91,9 @@ function isAlive(holder: Holder, path: string): boolean {
   if (holder.host !== hostname()) return Date.now() - modifiedAt(path) < STALE_AFTER_MS;
   const boot = bootId();
   if (holder.boot !== undefined && boot !== undefined && holder.boot !== boot) return false;
-  // The lock names this very process, which has not taken it yet: a process before it had the same PID.
-  if (holder.pid === process.pid) return false;
+  // The lock names this process's PID: it is this process's own if it took it, else a process before it had
+  // the same PID (PID 1 in a container started again after a kill -9).
+  if (holder.pid === process.pid) return heldHere.has(path);
   if (!isRunning(holder.pid)) return false;
   const started = startTimeOf(holder.pid);
   return holder.started === undefined || started === undefined || holder.started === started;
