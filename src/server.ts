@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { buildApp } from './http/build-app.js';
 import { ResponseCache } from './http/response-cache.js';
+import { closeWithin } from './http/server-limits.js';
 import { checkRuleFiles } from './rules/load-rule-set.js';
 import { readRuleFiles } from './rules/read-rule-files.js';
 import { RuleSetError } from './rules/rule-issue.js';
@@ -11,6 +12,8 @@ import { schedulePurge } from './store/quote-retention.js';
 
 /** Composition root: configuration, rules, quote store, app, listen, graceful close. */
 async function start(): Promise<void> {
+  // A .env file in the working directory, when there is one; variables already set win over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = loadConfig(process.env);
   // Read once: the rule set served and the texts what-if drafts are laid over are the same files.
   const ruleFiles = await readRuleFiles(config.rulesDir);
@@ -32,6 +35,17 @@ async function start(): Promise<void> {
     responseCache: new ResponseCache(config.responseCacheBytes),
     rateLimits: config.rateLimits,
     webRoot: builtWebPages(),
+    limits: {
+      requestTimeoutMs: config.requestTimeoutMs,
+      headersTimeoutMs: config.headersTimeoutMs,
+      keepAliveTimeoutMs: config.keepAliveTimeoutMs,
+      maxConnections: config.maxConnections,
+    },
+    whatif: {
+      queueLimit: config.whatifQueueLimit,
+      timeoutMs: config.whatifTimeoutMs,
+      memoryMb: config.whatifMemoryMb,
+    },
   });
   // Secure by default without a locked door: the first start on an empty key table makes an admin key and shows
   // it once, on stdout (the log line names the key by its id only, so that the secret stays out of log stores).
@@ -58,9 +72,10 @@ async function start(): Promise<void> {
         : app.log.info(outcome, 'quotes past retention purged'),
   });
   const close = async (signal: string) => {
-    app.log.info({ signal }, 'shutting down');
+    app.log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down');
     stopPurge();
-    await app.close();
+    // Requests under way get the grace period; then every connection still open is closed.
+    await closeWithin(app, config.shutdownGraceMs);
     await store.close();
     process.exit(0);
   };

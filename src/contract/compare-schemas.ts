@@ -3,6 +3,7 @@ import { BREAK_EVEN_STATUSES } from '../domain/comparison/compare-result.js';
 import { CONVERSION_METHODS } from '../domain/pricing/rate-option.js';
 import { ALTERNATIVE_MODES, LEG_MODES, LEG_STAGES } from '../domain/rule-set/alternative-cards.js';
 import { CONFIDENCES, UNIT_KINDS } from '../domain/rule-set/tariff.js';
+import { decimalString } from './limits.js';
 import {
   MoneySchema,
   RATES_REQUEST_EXAMPLE,
@@ -13,9 +14,7 @@ import {
 /** Request and response schemas of POST /v1/compare: the one source of its types and of its part of openapi.yaml. */
 
 export const CompareRequestSchema = RatesRequestSchema.extend({
-  valueOfTimePerTonneDay: z
-    .string()
-    .regex(/^\d+(\.\d+)?$/, 'expected a non-negative decimal written as a string, e.g. "1.50"')
+  valueOfTimePerTonneDay: decimalString(9, 6, '1.50')
     .optional()
     .describe(
       'value of time per tonne-day in the requested currency, for the generalised cost; default: the rule files’ value',

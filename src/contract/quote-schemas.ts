@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LINE_CHANGES, LINE_STATUSES } from '../domain/quotes/diff-options.js';
 import { VALIDITY_LIMITS } from '../domain/quotes/quote-validity.js';
+import { boundedDate, VISIBLE_ASCII } from './limits.js';
 import {
   MoneySchema,
   ProblemSchema,
@@ -20,6 +21,7 @@ export const QuoteRequestSchema = RatesRequestSchema.extend({
     .string()
     .min(1)
     .max(500)
+    .regex(VISIBLE_ASCII, 'an option id has visible ASCII characters only')
     .optional()
     .describe('the option to issue, by its id from POST /v1/rates; default the cheapest'),
   indicative: z
@@ -48,22 +50,22 @@ export const QuoteIdParamsSchema = z.object({
     .string()
     .min(1)
     .max(100)
+    .regex(VISIBLE_ASCII, 'a quote id has visible ASCII characters only')
     .describe('the id POST /v1/quotes answered with (issue a quote first, then paste its id here)'),
 });
 
 export const QuoteListQuerySchema = z.object({
   origin: StationCodeSchema.optional(),
   destination: StationCodeSchema.optional(),
-  from: z.iso.date().optional().describe('first issue date (UTC), inclusive'),
-  to: z.iso.date().optional().describe('last issue date (UTC), inclusive'),
+  from: boundedDate('from').optional().describe('first issue date (UTC), inclusive'),
+  to: boundedDate('to').optional().describe('last issue date (UTC), inclusive'),
   cursor: z.string().max(512).optional().describe('nextCursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export const ReplayRequestSchema = z
   .strictObject({
-    acceptanceDate: z.iso
-      .date()
+    acceptanceDate: boundedDate('the acceptance date')
       .optional()
       .describe('price as if accepted on this date, with the rules in force then; default the quote’s own'),
   })

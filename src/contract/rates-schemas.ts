@@ -9,6 +9,7 @@ import {
   SHIPMENT_TYPES,
   UNIT_KINDS,
 } from '../domain/rule-set/tariff.js';
+import { boundedDate } from './limits.js';
 
 /** Request and response schemas of the HTTP API: the one source of the API's types and of openapi.yaml. */
 
@@ -69,10 +70,9 @@ export const RatesRequestSchema = z
   .strictObject({
     origin: StationCodeSchema,
     destination: StationCodeSchema,
-    acceptanceDate: z.iso
-      .date()
+    acceptanceDate: boundedDate('the acceptance date')
       .optional()
-      .describe('date of acceptance (waybill date), YYYY-MM-DD; default today'),
+      .describe('date of acceptance (waybill date), YYYY-MM-DD, 1990-01-01 to 2100-12-31; default today'),
     cargo: CargoSchema,
     units: UnitsSchema,
     currency: z

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { IMPACT_STATUSES } from '../domain/whatif/assess-impact.js';
 import { PortfolioItemSchema } from '../workbench/whatif/portfolio-item.js';
+import {
+  boundedDate,
+  MAX_DRAFT_FILE_CHARS,
+  MAX_DRAFT_FILES,
+  MAX_OVERRIDE_KEYS,
+  MAX_OVERRIDE_TARGET_CHARS,
+  MAX_OVERRIDE_VALUE_CHARS,
+} from './limits.js';
 
 /** Request and response schemas of POST /v1/whatif: the one source of its types and of its part of openapi.yaml. */
 
@@ -16,7 +24,10 @@ const DraftFileSchema = z.strictObject({
     )
     .max(200)
     .describe('where the file goes under the rules directory; it replaces the file at that path or is added'),
-  text: z.string().max(2_000_000).describe('the YAML text of the rule file'),
+  text: z
+    .string()
+    .max(MAX_DRAFT_FILE_CHARS)
+    .describe(`the YAML text of the rule file (at most ${MAX_DRAFT_FILE_CHARS} characters)`),
 });
 
 export const WhatIfRequestSchema = z
@@ -25,18 +36,23 @@ export const WhatIfRequestSchema = z
       .strictObject({
         files: z
           .array(DraftFileSchema)
-          .max(50)
+          .max(MAX_DRAFT_FILES)
           .default([])
           .describe('rule files laid over the rules in force'),
         overrides: z
           .strictObject({
             title: z.string().min(1).max(200).optional(),
-            effectiveFrom: z.iso
-              .date()
+            effectiveFrom: boundedDate('effectiveFrom')
               .optional()
               .describe('with it, changed railway versions become new versions from this date'),
             values: z
-              .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
+              .record(
+                z.string().min(3).max(MAX_OVERRIDE_TARGET_CHARS),
+                z.union([z.string().max(MAX_OVERRIDE_VALUE_CHARS), z.number().finite(), z.boolean()]),
+              )
+              .refine((values) => Object.keys(values).length <= MAX_OVERRIDE_KEYS, {
+                message: `at most ${MAX_OVERRIDE_KEYS} values`,
+              })
               .describe(
                 '"<rule file>#<YAML path>": new value, e.g. "railways/KTZ/2026-01-01.yaml#regimes[cis-transit].coefficients[container-distance-1501-2000].factor": "0.75"',
               ),

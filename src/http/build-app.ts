@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -14,11 +16,13 @@ import type { RuleSet } from '../domain/rule-set/rule-set.js';
 import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { ApiKeyStore } from '../store/api-key-store.js';
 import type { QuoteStore } from '../store/quote-store.js';
+import { DEFAULT_WHATIF_LIMITS, type WhatIfLimits } from '../workbench/whatif/whatif-limits.js';
 import { installAccess } from './access/install-access.js';
 import { DEFAULT_RATE_LIMITS, installRateLimits, type RateLimits } from './access/install-rate-limits.js';
 import { KeyCache } from './access/key-cache.js';
 import type { AppContext } from './app-context.js';
 import { COMPRESS_OPTIONS } from './compression.js';
+import { Metrics } from './metrics.js';
 import { problemFor, sendProblem } from './problem-details.js';
 import { ResponseCache } from './response-cache.js';
 import { capacityRoutes } from './routes/capacity.js';
@@ -29,9 +33,11 @@ import { quoteDocumentRoutes } from './routes/quote-documents.js';
 import { quoteRoutes } from './routes/quotes.js';
 import { railwayRoutes } from './routes/railways.js';
 import { rateRoutes } from './routes/rates.js';
+import { readyRoutes } from './routes/ready.js';
 import { stationRoutes } from './routes/stations.js';
 import { webPageRoutes } from './routes/web-pages.js';
 import { whatifRoutes } from './routes/whatif.js';
+import { DEFAULT_SERVER_LIMITS, limitOptions, type ServerLimits } from './server-limits.js';
 
 export interface AppOptions {
   readonly ruleSet: RuleSet;
@@ -55,22 +61,57 @@ export interface AppOptions {
   readonly rateLimits?: RateLimits;
   /** The built browser pages (dist/web); served under / when given. */
   readonly webRoot?: string;
+
+  /** Time and connection limits (request, headers and keep-alive timeouts, connection cap); defaults otherwise. */
+  readonly limits?: Partial<ServerLimits>;
+  /** The what-if queue, time limit and memory. */
+  readonly whatif?: Partial<WhatIfLimits>;
 }
 
 export const DEFAULT_RESPONSE_CACHE_BYTES = 64 * 1024 * 1024;
 
+/** A client's own request id is logged beside ours, never used as ours; longer ones are cut to this. */
+const CLIENT_REQUEST_ID_CHARS = 200;
+
 export const API_VERSION = '0.1.0';
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_SERVER_LIMITS, ...options.limits };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimitBytes ?? 256 * 1024,
-    requestIdHeader: 'x-request-id',
+    // Our ids, never the client's: a client could otherwise forge or reuse the id logs are searched by.
+    requestIdHeader: false,
+    genReqId: () => randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    ...limitOptions(limits),
+    // Refusals before routing (a URL that does not decode, a parameter too long): problem+json like the rest.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', request.id);
+      request.log.info({ code: error.code }, 'request refused before routing');
+      return sendProblem(reply, problemFor(error, request));
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  app.server.maxConnections = limits.maxConnections;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   options.instrument?.(app);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const theirs = request.headers['x-request-id'];
+    if (typeof theirs === 'string' && theirs !== '')
+      request.log = request.log.child({ clientRequestId: theirs.slice(0, CLIENT_REQUEST_ID_CHARS) });
+  });
+  const metrics = new Metrics(options.ruleSet.hash);
+  metrics.install(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      // The defaults allow the /docs page (its scripts and styles are files of its own, its inline styles and
+      // data: images are allowed); upgrading to https would break it on a plain-http deployment.
+      directives: { 'upgrade-insecure-requests': null },
+    },
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const problem = problemFor(error, request);
@@ -122,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     today: () => now().toISOString().slice(0, 10),
   };
   await app.register(healthRoutes(context));
+  await app.register(readyRoutes(context, options.store));
   const responseCache = options.responseCache ?? new ResponseCache(DEFAULT_RESPONSE_CACHE_BYTES);
   await app.register(rateRoutes(context, responseCache));
   await app.register(stationRoutes(context));
@@ -133,7 +175,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.register(quoteDocumentRoutes(context, options.store));
   }
   if (keys && keyCache) await app.register(keyRoutes(keys, keyCache, now));
-  await app.register(whatifRoutes(context, options.ruleFiles));
+  await app.register(
+    whatifRoutes(
+      context,
+      options.ruleFiles,
+      { ...DEFAULT_WHATIF_LIMITS, ...options.whatif },
+      metrics.whatifObserver(),
+    ),
+  );
   if (options.webRoot) await app.register(webPageRoutes(options.webRoot));
   return app;
 }

@@ -37,9 +37,13 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   FORBIDDEN: { status: 403, title: 'Not allowed for this key' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   KEY_NOT_FOUND: { status: 404, title: 'API key not found' },
+  WHATIF_BUSY: { status: 429, title: 'Too many what-ifs' },
+  WHATIF_TIMEOUT: { status: 503, title: 'What-if took too long' },
 };
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  if (typeof problem.retryAfterSeconds === 'number')
+    reply.header('retry-after', String(problem.retryAfterSeconds));
   return reply.code(problem.status).type('application/problem+json').send(problem);
 }
 

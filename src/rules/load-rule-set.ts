@@ -18,7 +18,7 @@ import { CorridorSchema } from './schema/corridor.js';
 import { FxFileSchema } from './schema/fx.js';
 import { NetworkFileSchema } from './schema/network.js';
 import { AmendmentSchema, RailwayVersionSchema } from './schema/railway.js';
-import { parseSourceFile } from './source-file.js';
+import { cachedSourceFile, type SourceCache } from './source-file.js';
 import { validateFile } from './validate-file.js';
 
 export interface RuleSetReport {
@@ -51,7 +51,7 @@ export async function checkRuleSet(dir: string): Promise<RuleSetReport> {
 }
 
 /** The pure part: rule file texts in (any order), a validated frozen rule set or all of its issues out. */
-export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
+export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceCache): RuleSetReport {
   const files = [...input].sort((a, b) => a.path.localeCompare(b.path));
   const issues: RuleIssue[] = [];
   const hashes = files.map((f) => ({ file: f.path, hash: sha256(f.text) }));
@@ -77,7 +77,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   };
 
   for (const file of files) {
-    const source = parseSourceFile(file.path, file.text);
+    const source = cachedSourceFile(sources, file.path, file.text);
     issues.push(...source.issues);
     if (source.issues.length > 0) continue;
     const folder = file.path.split('/')[0];

@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { RuleIssue } from './rule-issue.js';
 import type { SourceFile } from './source-file.js';
 
-/** Validates a parsed file against its schema; every zod issue becomes a located rule issue. */
+/** Issues located and listed per file; beyond them one issue says how many more there are. */
+export const MAX_ISSUES_PER_FILE = 100;
+
+/** Validates a parsed file against its schema; every zod issue becomes a located rule issue (up to the cap). */
 export function validateFile<S extends z.ZodType>(
   source: SourceFile,
   schema: S,
@@ -10,9 +13,14 @@ export function validateFile<S extends z.ZodType>(
   const result = schema.safeParse(source.data ?? {}, { reportInput: true });
   if (result.success) return { value: result.data, issues: [] };
   const issues: RuleIssue[] = [];
+  let more = 0;
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
+        if (issues.length >= MAX_ISSUES_PER_FILE) {
+          more++;
+          continue;
+        }
         issues.push(
           source.issueAt(
             issue.path,
@@ -21,10 +29,13 @@ export function validateFile<S extends z.ZodType>(
           ),
         );
       }
+    } else if (issues.length >= MAX_ISSUES_PER_FILE) {
+      more++;
     } else {
       issues.push(source.issueAt(issue.path, describe(issue)));
     }
   }
+  if (more > 0) issues.push(source.issueAt([], `… and ${more} more error(s) in this file, not listed`));
   return { issues };
 }
 

@@ -17,7 +17,9 @@ export type DomainErrorCode =
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
   | 'RATE_LIMITED'
-  | 'KEY_NOT_FOUND';
+  | 'KEY_NOT_FOUND'
+  | 'WHATIF_BUSY'
+  | 'WHATIF_TIMEOUT';
 
 export interface DomainErrorDetails {
   readonly pointer?: string;

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { addDays } from '../../domain/core/dates.js';
 import type { RuleFileText } from '../../rules/read-rule-files.js';
 import { isRecord, parsePath, resolvePath, valueAt } from '../../rules/rule-path.js';
+import { MAX_ALIAS_COUNT } from '../../rules/source-file.js';
 
 /** One value to set: `railways/KTZ/2026-01-01.yaml#regimes[cis-transit].coefficients[x].factor` → "0.75". */
 export interface Override {
@@ -36,18 +37,65 @@ export function setRuleValue(
   pathText: string,
   value: unknown,
 ): { text: string } | { error: string } {
-  const segments = parsePath(pathText);
-  if (!segments || segments.length === 0)
-    return {
-      error: `"${pathText}" is not a YAML path such as regimes[national].rates[container-40].formula.perKm`,
-    };
+  const result = setRuleValues(text, [{ path: pathText, value, target: pathText }]);
+  const problem = result.problems[0];
+  return problem ? { error: problem.message } : { text: result.text };
+}
+
+/**
+ * Sets values in a rule file's text one after another, keeping its comments and layout. The file is parsed once,
+ * whatever the number of values: each path is resolved on a plain copy of the data kept in step with the document,
+ * so the cost grows with the file plus the values, not with their product.
+ */
+export function setRuleValues(
+  text: string,
+  edits: readonly { readonly path: string; readonly value: unknown; readonly target: string }[],
+): { text: string; problems: OverrideProblem[] } {
+  const problems: OverrideProblem[] = [];
   const doc = parseDocument(text);
-  if (doc.errors.length > 0) return { error: `the file does not parse: ${doc.errors[0]?.message ?? ''}` };
-  const resolved = resolvePath(doc.toJS(), segments);
-  if ('error' in resolved) return { error: resolved.error };
-  const current = valueAt(doc.toJS(), resolved.keys);
-  doc.setIn(resolved.keys, matchType(current, value));
-  return { text: doc.toString() };
+  const data: unknown = doc.errors.length === 0 ? plainData(doc) : undefined;
+  if (data === undefined) {
+    const why = doc.errors[0]?.message ?? 'its aliases expand beyond the limit';
+    return {
+      text,
+      problems: edits.map((e) => ({ target: e.target, message: `the file does not parse: ${why}` })),
+    };
+  }
+  for (const edit of edits) {
+    const segments = parsePath(edit.path);
+    if (!segments || segments.length === 0) {
+      problems.push({
+        target: edit.target,
+        message: `"${edit.path}" is not a YAML path such as regimes[national].rates[container-40].formula.perKm`,
+      });
+      continue;
+    }
+    const resolved = resolvePath(data, segments);
+    if ('error' in resolved) {
+      problems.push({ target: edit.target, message: resolved.error });
+      continue;
+    }
+    const next = matchType(valueAt(data, resolved.keys), edit.value);
+    doc.setIn(resolved.keys, next);
+    setAt(data, resolved.keys, next);
+  }
+  return { text: doc.toString(), problems };
+}
+
+function plainData(doc: ReturnType<typeof parseDocument>): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The plain copy's side of doc.setIn: resolvePath has checked that every key but the last exists. */
+function setAt(data: unknown, keys: readonly (string | number)[], value: unknown): void {
+  const parent = valueAt(data, keys.slice(0, -1));
+  const last = keys.at(-1);
+  if (Array.isArray(parent) && typeof last === 'number') parent[last] = value;
+  else if (isRecord(parent) && last !== undefined) parent[String(last)] = value;
 }
 
 /** Keeps a quoted decimal quoted and a plain number plain, whichever way the new value was written. */
@@ -85,10 +133,9 @@ export function applyOverrides(
       problems.push({ target: o.target, message: `no rule file ${split.file}` });
       continue;
     }
-    byFile.set(split.file, [
-      ...(byFile.get(split.file) ?? []),
-      { ...split, value: o.value, target: o.target },
-    ]);
+    const list = byFile.get(split.file) ?? [];
+    list.push({ ...split, value: o.value, target: o.target });
+    byFile.set(split.file, list);
   }
 
   for (const [file, list] of byFile) {
@@ -137,12 +184,9 @@ export function applyOverrides(
         `${file}: edited in place (only railway versions are copied into a new dated version), so the change applies whenever this file is in force`,
       );
     }
-    for (const o of list) {
-      const result = setRuleValue(text, o.path, o.value);
-      if ('error' in result) problems.push({ target: o.target, message: result.error });
-      else text = result.text;
-    }
-    changed.set(destination, text);
+    const result = setRuleValues(text, list);
+    problems.push(...result.problems);
+    changed.set(destination, result.text);
   }
   return { files: [...changed].map(([path, text]) => ({ path, text })), problems, notes };
 }

@@ -103,22 +103,30 @@ class Builder {
   }
 }
 
-/** `primary` in its order, with the items only `secondary` has placed after their predecessor there. */
+/**
+ * `primary` in its order, with the items only `secondary` has placed after their predecessor there (the first one
+ * at the front). Each such item follows the item before it in `secondary`, already placed: a chain per anchor, so
+ * the merge is linear.
+ */
 function mergeOrder(primary: readonly string[], secondary: readonly string[]): string[] {
-  const result = [...primary];
   const placed = new Set(primary);
+  const after = new Map<string | undefined, string>();
   secondary.forEach((id, i) => {
     if (placed.has(id)) return;
-    let at = 0;
-    for (let j = i - 1; j >= 0; j--) {
-      const index = result.indexOf(secondary[j] ?? '');
-      if (index !== -1) {
-        at = index + 1;
-        break;
-      }
-    }
-    result.splice(at, 0, id);
+    after.set(i === 0 ? undefined : secondary[i - 1], id);
     placed.add(id);
   });
+  const result: string[] = [];
+  const follow = (from: string | undefined) => {
+    for (let id = after.get(from); id !== undefined; id = after.get(id)) result.push(id);
+  };
+  follow(undefined);
+  for (const id of primary) {
+    result.push(id);
+    follow(id);
+  }
   return result;
 }
+
+/** For the tests: the merge of two list orders. */
+export const mergeOrderForTest = mergeOrder;

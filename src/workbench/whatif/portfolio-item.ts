@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDate, decimalString, VISIBLE_ASCII } from '../../contract/limits.js';
 import { type ContainerSize, type ContainerType, OWNERSHIPS } from '../../domain/rule-set/tariff.js';
 import type { PortfolioShipment } from '../../domain/whatif/portfolio.js';
 
@@ -17,7 +18,12 @@ export const UNITS_PATTERN = /^(?:(20|30|40|45)ft(?:-(dry|tank|reefer))?|wagon)$
 
 export const PortfolioItemSchema = z
   .strictObject({
-    id: z.string().max(100).optional().describe('your reference for the row; default its line or position'),
+    id: z
+      .string()
+      .max(100)
+      .regex(VISIBLE_ASCII, 'visible ASCII characters only')
+      .optional()
+      .describe('your reference for the row; default its line or position'),
     origin: StationCode,
     destination: StationCode,
     cargo: z.string().regex(/^(\d{6}|\d{8})$/, 'an ETSNG code (6 digits) or a GNG code (8 digits)'),
@@ -26,9 +32,9 @@ export const PortfolioItemSchema = z
       .regex(UNITS_PATTERN, 'expected 20ft, 30ft, 40ft or 45ft (optionally -tank or -reefer), or wagon')
       .describe('20ft, 30ft, 40ft, 45ft, 40ft-reefer, 20ft-tank…, or wagon'),
     count: z.number().int().min(1).max(10_000).default(1).describe('units in the shipment'),
-    date: z.iso.date().describe('acceptance date YYYY-MM-DD'),
+    date: boundedDate('the acceptance date').describe('acceptance date YYYY-MM-DD, 1990-01-01 to 2100-12-31'),
     weight: z
-      .union([z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal'), z.number().nonnegative()])
+      .union([decimalString(12, 6, '250'), z.number().nonnegative().max(1e12)])
       .optional()
       .describe('how many such shipments (e.g. a year); revenue is multiplied by it; default 1'),
     ownership: z.enum(OWNERSHIPS).optional().describe('default private'),

@@ -12,7 +12,7 @@ import {
   shipmentResult,
   type WhatIfReport,
 } from '../../domain/whatif/whatif-report.js';
-import { type Draft, ORDER_OF_CHANGES } from '../drafts/build-draft.js';
+import type { Draft } from '../drafts/build-draft.js';
 
 /**
  * A what-if in progress: shipments go in one at a time (each assessed once per distinct shipment and epoch, see
@@ -55,7 +55,7 @@ export class WhatIfRun {
       draft: {
         files: [...this.draft.overlay],
         notes: [...this.notes],
-        order: ORDER_OF_CHANGES,
+        order: this.draft.order,
         changes: this.draft.changes.map((c) => ({
           index: c.index,
           file: c.file,
