@@ -1,7 +1,11 @@
 import { request as httpRequest } from 'node:http';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { AppOptions } from '../../src/http/build-app.js';
+import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
+import type { QuoteStore } from '../../src/store/quote-store.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 const ROW = {
@@ -39,14 +43,14 @@ async function until(check: () => Promise<boolean>, ms = 60_000): Promise<void> 
 }
 
 /** Posts a what-if on a connection of its own, which the test can cut. */
-function postRaw(url: string, body: object) {
+function postRaw(url: string, body: object, auth: { authorization: string }) {
   const { port } = new URL(url);
   const req = httpRequest({
     host: '127.0.0.1',
     port: Number(port),
     method: 'POST',
     path: '/v1/whatif',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...auth },
   });
   req.on('error', () => undefined);
   req.end(JSON.stringify(body));
@@ -57,22 +61,32 @@ const QUEUE = /^throughrate_whatif_queue_length /;
 
 describe('the what-if queue', () => {
   let server: RunningApp | undefined;
+  let store: QuoteStore | undefined;
+  /** What-ifs are a committee's: a server with a store holding a committee key, sent with every what-if. */
+  let auth: { authorization: string };
+  const startWithKeys = async (options: Partial<AppOptions>) => {
+    store = await openPgliteQuoteStore('memory://');
+    auth = bearer(await createKey(store, 'committee'));
+    return startApp({ ...options, store });
+  };
   afterEach(async () => {
     await server?.close();
+    await store?.close();
     server = undefined;
+    store = undefined;
   });
 
   it('refuses a what-if beyond the queue with 429 and Retry-After, and drops a job whose client has gone', async () => {
-    server = await startApp({
+    server = await startWithKeys({
       ruleFiles: ruleFilesIn(BUNDLED_RULES),
       whatif: { queueLimit: 2, timeoutMs: 120_000 },
     });
     const { url } = server;
     // Two accepted: the first waits for the thread to read the rules, the second behind it.
-    const first = postRaw(url, BODY);
-    const second = postRaw(url, BODY);
+    const first = postRaw(url, BODY, auth);
+    const second = postRaw(url, BODY, auth);
     await until(async () => (await metric(url, QUEUE)) === 2);
-    const refused = await request(url).post('/v1/whatif').send(BODY);
+    const refused = await request(url).post('/v1/whatif').set(auth).send(BODY);
     expect(refused.status).toBe(429);
     expect(refused.headers['content-type']).toContain('application/problem+json');
     expect(refused.body.code).toBe('WHATIF_BUSY');
@@ -85,15 +99,15 @@ describe('the what-if queue', () => {
       2,
     );
     // The thread is there again for the next one, which says it waited behind nobody.
-    const next = await request(url).post('/v1/whatif').send(BODY);
+    const next = await request(url).post('/v1/whatif').set(auth).send(BODY);
     expect(next.status).toBe(200);
     expect(next.headers['x-whatif-queue-position']).toBe('0');
     expect(await metric(url, /^throughrate_whatif_job_duration_seconds_count\{outcome="done"\}/)).toBe(1);
   }, 180_000);
 
   it('stops a what-if that runs past its time limit, with 503 problem+json', async () => {
-    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES), whatif: { timeoutMs: 1 } });
-    const res = await request(server.url).post('/v1/whatif').send(BODY);
+    server = await startWithKeys({ ruleFiles: ruleFilesIn(BUNDLED_RULES), whatif: { timeoutMs: 1 } });
+    const res = await request(server.url).post('/v1/whatif').set(auth).send(BODY);
     expect(res.status).toBe(503);
     expect(res.body.code).toBe('WHATIF_TIMEOUT');
     expect(
