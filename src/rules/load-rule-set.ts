@@ -2,11 +2,13 @@ import type { z } from 'zod';
 import { buildNetwork } from '../domain/rule-set/network.js';
 import { createRuleSet, type RuleSet } from '../domain/rule-set/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/rule-set/tariff.js';
+import type { WagonTariff } from '../domain/rule-set/wagon-tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
 import { compileCorridors } from './compile-corridor.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
+import { compileTariffGuide, type GuideFiles } from './compile-tariff-guide.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
@@ -16,6 +18,12 @@ import { CorridorSchema } from './schema/corridor.js';
 import { FxFileSchema } from './schema/fx.js';
 import { NetworkFileSchema } from './schema/network.js';
 import { AmendmentSchema, RailwayVersionSchema } from './schema/railway.js';
+import {
+  GuideAmendmentFileSchema,
+  RateTableFileSchema,
+  TARIFF_GUIDE_FILES,
+  tariffGuidePartOf,
+} from './schema/tariff-guide.js';
 import { parseSourceFile } from './source-file.js';
 import { validateFile } from './validate-file.js';
 
@@ -72,7 +80,10 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     alternatives: Parsed<z.output<typeof AlternativesFileSchema>>[];
   };
 
+  const csv = new Map(files.filter((f) => f.path.endsWith('.csv')).map((f) => [f.path, f.text]));
+  const guides = new Map<string, GuideFiles>();
   for (const file of files) {
+    if (file.path.endsWith('.csv')) continue;
     const source = parseSourceFile(file.path, file.text);
     issues.push(...source.issues);
     if (source.issues.length > 0) continue;
@@ -110,11 +121,35 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       case 'alternatives':
         add(AlternativesFileSchema, buckets.alternatives, (v) => v.effectiveFrom);
         break;
+      case 'tariff-guides': {
+        const [, guide = '', ...rest] = file.path.split('/');
+        const part = tariffGuidePartOf(rest.join('/'));
+        const into = guides.get(guide) ?? { amendments: [], rateTables: [] };
+        guides.set(guide, into);
+        if (part === undefined) {
+          issues.push(
+            source.issueAt(
+              [],
+              `not a file of a tariff guide folder (see rules/README.md): ${rest.join('/')}`,
+            ),
+          );
+        } else if (part === 'amendments') {
+          add(GuideAmendmentFileSchema, into.amendments, (v) => `${v.effectiveFrom}/${v.id}`);
+        } else if (part === 'base-rates') {
+          add(RateTableFileSchema, into.rateTables, () => shortHash);
+        } else {
+          const slot = GUIDE_SLOTS[part];
+          const parsed: Parsed<unknown>[] = [];
+          add(TARIFF_GUIDE_FILES[part] as z.ZodType, parsed, () => shortHash);
+          if (parsed[0]) (into as unknown as Record<string, Parsed<unknown>>)[slot] = parsed[0];
+        }
+        break;
+      }
       default:
         issues.push(
           source.issueAt(
             [],
-            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors or alternatives)`,
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors, alternatives or tariff-guides)`,
           ),
         );
     }
@@ -122,7 +157,23 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
 
   const railwayCodes = new Set(buckets.railways.map((p) => p.data.railway));
   const network = compileNetwork(buckets.network, railwayCodes, issues);
-  const cargo = compileCargo(buckets.cargo, issues);
+  const cargo = compileCargo(buckets.cargo, csv, issues);
+  const tariffGuides = new Map<string, WagonTariff>();
+  for (const [id, parts] of guides) {
+    const guide = compileTariffGuide(id, parts, csv, issues);
+    if (guide) tariffGuides.set(id, guide);
+  }
+  for (const p of buckets.railways) {
+    p.data.regimes.forEach((regime, r) => {
+      if (regime.tariffGuide !== undefined && !guides.has(regime.tariffGuide))
+        issues.push(
+          p.source.issueAt(
+            ['regimes', r, 'tariffGuide'],
+            `no tariff guide ${regime.tariffGuide} in rules/tariff-guides`,
+          ),
+        );
+    });
+  }
   const fx = compileFx(buckets.fx, issues);
   const known = { stations: new Set(network.stations.keys()), groups: new Set(cargo.groups.keys()), fx };
   const brokenFolders = new Set(issues.map((i) => i.file.split('/').slice(0, 2).join('/')));
@@ -139,7 +190,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   for (const [code, parsed] of versionsByRailway) {
     railways.set(
       code,
-      parsed.map((p) => compileRailwayVersion(p.data, origin(p, hashOf))),
+      parsed.map((p) => compileRailwayVersion(p.data, origin(p, hashOf), tariffGuides)),
     );
   }
   const amendments = new Map<string, Amendment[]>();
@@ -173,6 +224,7 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
       amendments,
       network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
       cargo,
+      tariffGuides,
       fx,
       corridors,
       alternatives,
@@ -180,6 +232,20 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
   );
   return { ruleSet, issues: [], summary };
 }
+
+/** Which field of GuideFiles each single-file part of a guide folder fills. */
+const GUIDE_SLOTS: Record<keyof typeof TARIFF_GUIDE_FILES, keyof GuideFiles> = {
+  'edition.yaml': 'edition',
+  'vat.yaml': 'vat',
+  'schemes/universal.yaml': 'universal',
+  'schemes/specialised.yaml': 'specialised',
+  'schemes/tank.yaml': 'tank',
+  'schemes/empty-run.yaml': 'emptyRun',
+  'coefficients/class-k1.yaml': 'classK1',
+  'coefficients/cargo-k3.yaml': 'cargoK3',
+  'coefficients/shipment-k4.yaml': 'shipmentK4',
+  'coefficients/own-gondola.yaml': 'ownGondola',
+};
 
 function origin(p: Parsed<unknown>, hashOf: ReadonlyMap<string, string>) {
   return { file: p.source.file, version: p.version, hash: hashOf.get(p.source.file) ?? '' };

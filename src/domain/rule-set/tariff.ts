@@ -1,5 +1,6 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Amount, Rounding } from '../core/money.js';
+import type { WagonTariff } from './wagon-tariff.js';
 
 /** The engine's view of a railway tariff version, compiled from a rule file (decimals parsed, paths resolved). */
 
@@ -117,6 +118,11 @@ export interface Regime {
   readonly totalRounding: RoundingByUnit;
   readonly reductions: ReductionPolicy;
   readonly conversion?: CoefficientConversion | undefined;
+  /**
+   * The tariff guide the regime prices wagons by (ТР-1) and whose VAT rates it adds; wagons fall back to the
+   * regime's own rates on dates before the guide's edition takes effect.
+   */
+  readonly tariffGuide?: WagonTariff | undefined;
   readonly rates: readonly Charge[];
   readonly charges: readonly Charge[];
   readonly coefficients: readonly Coefficient[];
