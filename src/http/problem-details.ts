@@ -25,6 +25,8 @@ const STATUS: Record<DomainErrorCode, { status: number; title: string }> = {
   NO_ROUTE: { status: 422, title: 'No route' },
   NO_TARIFF_IN_FORCE: { status: 422, title: 'No tariff in force' },
   UNIT_NOT_CARRIED: { status: 422, title: 'Unit not carried' },
+  UNKNOWN_WAGON_KIND: { status: 422, title: 'Unknown wagon kind' },
+  IMPLAUSIBLE_SHIPMENT: { status: 422, title: 'Implausible shipment' },
   NO_EXCHANGE_RATE: { status: 422, title: 'No exchange rate' },
   INVALID_REQUEST: { status: 400, title: 'Invalid request' },
   QUOTE_NOT_FOUND: { status: 404, title: 'Quote not found' },

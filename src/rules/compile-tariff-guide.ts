@@ -116,6 +116,11 @@ export function compileTariffGuide(
         chain: traced(f.edition, ['rounding', 'chain'], e.rounding.chain),
       },
       multiplyOrder: traced(f.edition, ['multiplyOrder'], e.multiplyOrder),
+      plausibility: traced(f.edition, ['plausibility'], {
+        ...e.plausibility,
+        overloadTonnes: Number(e.plausibility.overloadTonnes),
+        maxTonnesPerAxle: Number(e.plausibility.maxTonnesPerAxle),
+      }),
     },
     rateTables,
     wagonKinds: [...kinds(f.universal, 'universal'), ...kinds(f.specialised, 'specialised'), tankKind],

@@ -1,10 +1,10 @@
-import { type Amount, perCount, sum, ZERO } from '../core/money.js';
+import { type Amount, amount, perCount, sum, ZERO } from '../core/money.js';
 import { moneyOf } from '../core/money-format.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
 import type { LegPrice } from './price-leg.js';
 import { conversionLine } from './quote-lines.js';
-import type { CorridorSummary, QuoteLine, RailwayShare, RateOption, RuleVersionUsed } from './rate-option.js';
+import type { CorridorSummary, QuoteLine, RateOption, RuleVersionUsed } from './rate-option.js';
 
 /** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
 export function buildOption(input: OptionInput): RateOption {
@@ -17,6 +17,9 @@ export function buildOption(input: OptionInput): RateOption {
 
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
+  const vat = sum(
+    priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
+  );
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const dwellCap = Math.min(
     ...terms.priority.map((p) => p.term.service?.borderDwellHours ?? Number.POSITIVE_INFINITY),
@@ -42,6 +45,7 @@ export function buildOption(input: OptionInput): RateOption {
       distanceKm: route.distanceKm,
     },
     total: moneyOf(total, currency),
+    totalWithVat: moneyOf(total.plus(vat), currency),
     byRailway: priced.map((p) => p.share),
     lines,
     transitDays: roundDays(runningDays + dwellHours / 24),
@@ -80,16 +84,23 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const { shipment, currency } = input;
   const count = shipment.unit.count;
   const { conversion, unit, total } = localShare(leg, input);
+  // A tariff guide charges a wagon shipment's waybill as a whole: its conversion is shown for the waybill.
+  const perWaybill = leg.unitTotal.isZero() && !leg.shipmentTotal.isZero();
   const lines = [...leg.lines];
+  const vat = leg.vat && {
+    rate: leg.vat.rate,
+    local: moneyOf(leg.vat.amount, leg.regime.currency),
+    total: moneyOf(conversion.convert(leg.vat.amount), currency),
+  };
   // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
   if (conversion.info.method !== 'none' && leg.lines.length > 0) {
     lines.push(
       conversionLine(
         leg.leg.railway,
         conversion,
-        leg.unitTotal,
-        unit,
-        count,
+        perWaybill ? leg.shipmentTotal : leg.unitTotal,
+        perWaybill ? total : unit,
+        perWaybill ? 1 : count,
         total,
         currency,
         `${leg.leg.railway} share`,
@@ -108,6 +119,7 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
       regime: leg.regime.id,
       total: moneyOf(total, currency),
       local: moneyOf(leg.localTotal, leg.regime.currency),
+      vat,
       conversion: conversion.info,
       transitDays: roundDays(leg.leg.km / leg.tariff.version.speedKmPerDay[shipment.unit.kind]),
     },

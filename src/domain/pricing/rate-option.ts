@@ -8,7 +8,8 @@ export type LineKind =
   | 'reduction'
   | 'rounding'
   | 'through-rate'
-  | 'conversion';
+  | 'conversion'
+  | 'vat';
 
 /** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
 export interface QuoteLine {
@@ -34,8 +35,10 @@ export interface RailwayShare {
   readonly regime: string;
   /** In the requested currency. */
   readonly total: Money;
-  /** In the railway's tariff currency. */
+  /** In the railway's tariff currency, before VAT. */
   readonly local: Money;
+  /** VAT on the local charge, where the railway's tariff states a rate (RZD: by date and direction). */
+  readonly vat?: { readonly rate: string; readonly local: Money; readonly total: Money } | undefined;
   readonly conversion: ConversionInfo;
   readonly transitDays: number;
   /** Where an agreed through rate replaced the local tariff: the apportioned share in the through-rate currency. */
@@ -100,7 +103,10 @@ export interface RateOption {
     readonly railways: string[];
     readonly distanceKm: number;
   };
+  /** Before VAT. */
   readonly total: Money;
+  /** The total with the VAT of every railway that states one. */
+  readonly totalWithVat: Money;
   readonly byRailway: RailwayShare[];
   readonly lines: QuoteLine[];
   readonly transitDays: number;

@@ -194,6 +194,8 @@ export interface Edition extends Traced {
     readonly chain: { readonly policy: 'after-sequence' | 'after-each' } & Traced;
   };
   readonly multiplyOrder: { readonly order: readonly string[] } & Traced;
+  /** Limits beyond which a wagon's figures are refused as an input error. */
+  readonly plausibility: { readonly overloadTonnes: number; readonly maxTonnesPerAxle: number } & Traced;
 }
 
 /** A whole tariff guide, as the engine reads it. */

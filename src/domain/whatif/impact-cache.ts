@@ -74,8 +74,13 @@ export function shipmentKey(request: RateRequest, epoch: number): string {
     u.count,
     u.grossMassTonnes ?? '',
     u.shipmentType ?? '',
+    u.loadCapacityTonnes ?? '',
+    u.innovative ?? '',
+    u.wagons ? JSON.stringify(u.wagons) : '',
+    u.emptyReturn ? 'R' : '',
     request.currency,
     (request.via ?? []).join(','),
+    (request.declaredDistances ?? []).map((d) => `${d.railway}=${d.distanceKm}`).join(','),
     epoch,
   ].join('|');
 }

@@ -36,6 +36,11 @@ export const EditionFileSchema = z.strictObject({
     vat: SourcedRounding,
     chain: z.strictObject({ policy: z.enum(['after-sequence', 'after-each']), ...sourced }),
   }),
+  plausibility: z.strictObject({
+    overloadTonnes: DecimalString,
+    maxTonnesPerAxle: DecimalString,
+    ...sourced,
+  }),
   multiplyOrder: z.strictObject({
     order: z.array(
       z.enum([
