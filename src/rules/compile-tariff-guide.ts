@@ -1,4 +1,4 @@
-import { amount, DECIMAL_PATTERN } from '../domain/core/money.js';
+import { DECIMAL_PATTERN } from '../domain/core/money.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
 import type { RateTable, WagonKind, WagonTariff } from '../domain/rule-set/wagon-tariff.js';
 import type { Parsed } from './compile-reference-data.js';
@@ -241,7 +241,7 @@ function compileRateTable(
     }
     belts.push({ fromKm, toKm, line: row.line });
   }
-  const columns = new Map<string, ReturnType<typeof amount>[]>();
+  const columns = new Map<string, string[]>();
   for (const column of columnsWanted) {
     const index = table.header.indexOf(column);
     if (index < 0) continue;
@@ -251,9 +251,8 @@ function compileRateTable(
         const cell = row.cells[index] ?? '';
         if (!DECIMAL_PATTERN.test(cell)) {
           issues.push(cellIssue(table, row.line, column, `'${cell}' is not a rate (a decimal number)`));
-          return amount(0);
         }
-        return amount(cell);
+        return cell;
       }),
     );
   }

@@ -42,6 +42,7 @@ export function parseCsvTable(file: string, text: string, issues: RuleIssue[]): 
 }
 
 function splitLine(line: string): string[] | undefined {
+  if (!line.includes('"')) return line.split(',');
   const cells: string[] = [];
   let cell = '';
   let quoted = false;

@@ -85,8 +85,14 @@ describe('invariants of a quote', () => {
         for (const option of result?.options ?? []) {
           for (const share of option.byRailway) {
             const own = option.lines.filter((l) => l.railway === share.railway);
-            const local = sum(own.filter((l) => l.kind !== 'conversion').map((l) => amount(l.amount.amount)));
+            const local = sum(
+              own
+                .filter((l) => l.kind !== 'conversion' && l.kind !== 'vat')
+                .map((l) => amount(l.amount.amount)),
+            );
             expect(local.eq(amount((share.throughRate?.share ?? share.local).amount))).toBe(true);
+            const vat = sum(own.filter((l) => l.kind === 'vat').map((l) => amount(l.amount.amount)));
+            if (!share.throughRate) expect(vat.eq(amount(share.vat?.local.amount ?? '0'))).toBe(true);
             const conversion = own.find((l) => l.kind === 'conversion');
             expect(
               amount(conversion?.amount.amount ?? (share.throughRate?.share ?? share.local).amount).eq(
@@ -141,8 +147,11 @@ describe('invariants of a quote', () => {
   });
 
   it('n units cost n times one unit where every rule is per unit', () => {
+    // ТР-1 wagons (from 2026) are not per unit: Table 5 takes a row by the number of wagons, and the waybill is
+    // rounded as a whole (point 15.5).
+    const perUnit = request.filter((r) => r.units.kind === 'container' || r.acceptanceDate < '2026-01-01');
     fc.assert(
-      fc.property(request, (r) => {
+      fc.property(perUnit, (r) => {
         const one = priced(ruleSet, { ...r, units: { ...r.units, count: 1 } });
         const many = priced(ruleSet, r);
         if (!one || !many) return;
@@ -199,7 +208,8 @@ describe('invariants of a quote', () => {
       ),
       { numRuns: 10 },
     );
-  });
+    // eleven rule sets loaded from text, the ETSNG classifier and the ТР-1 tables among them
+  }, 90_000);
 
   it('figures kept from earlier quotes change nothing: two rule sets quoting in opposite orders agree', () => {
     const files = ruleFilesIn(BUNDLED_RULES);

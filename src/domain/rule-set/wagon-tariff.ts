@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import type { Amount, Rounding } from '../core/money.js';
+import type { Rounding } from '../core/money.js';
 import type { Confidence, RuleRef, Sourced } from './tariff.js';
 
 /**
@@ -29,8 +29,8 @@ export interface RateTable extends Traced {
   readonly unit: 'per-wagon' | 'per-tonne' | 'per-axle';
   readonly schemes: readonly string[];
   readonly belts: readonly Belt[];
-  /** column (scheme or tonnes) -> one rate per belt */
-  readonly columns: ReadonlyMap<string, readonly Amount[]>;
+  /** column (scheme or tonnes) -> one rate per belt, as written (a decimal string) */
+  readonly columns: ReadonlyMap<string, readonly string[]>;
   readonly mass?: { readonly min: number; readonly max: number } | undefined;
   /** The CSV file holding the rates. */
   readonly csv: string;

@@ -73,7 +73,7 @@ export function loadedRun(
     : '';
   let v = rec.amount(
     'rate',
-    `ТР-1 scheme ${scheme} base rate ${table.unit}, ${base.belt.fromKm}–${base.belt.toKm} km${column}`,
+    `ТР-1 scheme ${scheme} base rate ${table.unit}, ${base.belt.fromKm}–${base.belt.toKm} km${column}${massT === undefined ? '' : `, charged mass ${massT} t`}`,
     base.rate,
     `${massText}${order.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(roundAmount(base.rate, rec.step).toFixed(2))} RUB`,
     base.source,

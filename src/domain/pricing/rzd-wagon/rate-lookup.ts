@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import type { Amount } from '../../core/money.js';
+import { type Amount, amount } from '../../core/money.js';
 import type { Belt, RateTable, Traced, WagonTariff } from '../../rule-set/wagon-tariff.js';
 
 /** A base rate read from an Annex 2 table: the belt holding the distance and, by mass, the charged-mass column. */
@@ -34,7 +34,7 @@ export function baseRate(tariff: WagonTariff, scheme: string, km: number, massT?
     const rate = table.columns.get(column)?.[i];
     if (rate === undefined)
       throw new DomainError('UNIT_NOT_CARRIED', `table ${table.id} has no column ${column}`);
-    return rate;
+    return amount(rate);
   };
   const source = (column: string): Traced => ({
     reference: table.reference,
