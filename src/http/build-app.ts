@@ -13,6 +13,7 @@ import type { RuleFileText } from '../rules/read-rule-files.js';
 import type { QuoteStore } from '../store/quote-store.js';
 import type { AppContext } from './app-context.js';
 import { problemFor, sendProblem } from './problem-details.js';
+import { cargoRoutes } from './routes/cargo.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { quoteRoutes } from './routes/quotes.js';
@@ -84,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes(context));
   await app.register(rateRoutes(context));
   await app.register(stationRoutes(context));
+  await app.register(cargoRoutes(context));
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context));
   if (options.store) await app.register(quoteRoutes(context, options.store, now));

@@ -161,6 +161,8 @@ export function compileCargo(
   return { etsng, gng, groups };
 }
 
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+
 /** The classifier's CSV: one code a line, checked cell by cell with the file and line of any problem. */
 function readClassifier(
   p: Parsed<CargoFile>,
@@ -214,8 +216,8 @@ function readClassifier(
       minMassTonnes: typeof base === 'number' ? base : undefined,
       minMass: base,
       minMassFlat: norm(minMassFlat, line, 'minMassFlat'),
-      groups: [],
-      reference: `${header.reference} (${file} line ${line})`,
+      groups: NO_GROUPS,
+      reference: header.reference,
       confidence: header.confidence,
     });
   }
