@@ -22,4 +22,4 @@ export const CargoHitSchema = z
     reference: z.string(),
     confidence: z.enum(['sourced', 'approximate', 'illustrative']),
   })
-  .meta({ id: 'CargoHit' });
+  .describe('a cargo code found by the search');

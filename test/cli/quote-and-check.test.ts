@@ -55,7 +55,7 @@ describe('throughrate quote', () => {
     expect(run.stdout).toContain(
       '1 518 km × 54.3658 RUB/km + 23 360 RUB = 105 887.28 RUB; × 2 units = 211 774.56 RUB',
     );
-    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; approximate]');
+    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; sourced]');
   });
 
   it('prints JSON with --json, the same figures as the API', async () => {

