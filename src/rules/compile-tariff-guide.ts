@@ -274,7 +274,12 @@ function compileRateTable(
 
 /** Cross-file checks: every scheme named has a table, every wagon kind named exists, bands leave no gap. */
 function checkGuide(tariff: WagonTariff, f: Required<GuideFiles>, issues: RuleIssue[]) {
-  const schemes = new Set(tariff.rateTables.flatMap((t) => t.schemes));
+  // the schemes the table headers name, so that a broken CSV is reported once, not again by every scheme it holds
+  const schemes = new Set(
+    f.rateTables.flatMap((p) =>
+      p.data.layout === 'by-mass' ? (p.data.schemes ?? []) : Object.keys(p.data.columns ?? {}),
+    ),
+  );
   const kinds = new Set(tariff.wagonKinds.map((k) => k.id));
   const needScheme = (p: Parsed<unknown>, path: readonly PropertyKey[], scheme: string | undefined) => {
     if (scheme === undefined) return;
