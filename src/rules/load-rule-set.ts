@@ -157,10 +157,21 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
 
   const railwayCodes = new Set(buckets.railways.map((p) => p.data.railway));
   const network = compileNetwork(buckets.network, railwayCodes, issues);
-  const cargo = compileCargo(buckets.cargo, csv, issues);
+  // The large tables (the ETSNG classifier, the ТР-1 base rates) are compiled once per content: a what-if or a
+  // goal seek rebuilds the rule set many times with only a railway file changed.
+  const contentKey = (prefix: string) =>
+    files
+      .filter((f) => f.path.startsWith(prefix))
+      .map((f) => `${f.path}:${hashOf.get(f.path)}`)
+      .join('|');
+  const cargo = compiledOnce(`cargo|${contentKey('cargo/')}`, issues, (found) =>
+    compileCargo(buckets.cargo, csv, found),
+  );
   const tariffGuides = new Map<string, WagonTariff>();
   for (const [id, parts] of guides) {
-    const guide = compileTariffGuide(id, parts, csv, issues);
+    const guide = compiledOnce(`guide|${contentKey(`tariff-guides/${id}/`)}`, issues, (found) =>
+      compileTariffGuide(id, parts, csv, found),
+    );
     if (guide) tariffGuides.set(id, guide);
   }
   for (const p of buckets.railways) {
@@ -231,6 +242,21 @@ export function checkRuleFiles(input: readonly RuleFileText[]): RuleSetReport {
     }),
   );
   return { ruleSet, issues: [], summary };
+}
+
+const compiled = new Map<string, unknown>();
+
+/** A compilation of unchanged files is reused (it is frozen); one that found problems is never kept. */
+function compiledOnce<T>(key: string, issues: RuleIssue[], compile: (found: RuleIssue[]) => T): T {
+  if (compiled.has(key)) return compiled.get(key) as T;
+  const found: RuleIssue[] = [];
+  const value = deepFreeze(compile(found));
+  issues.push(...found);
+  if (found.length === 0) {
+    if (compiled.size >= 8) compiled.clear();
+    compiled.set(key, value);
+  }
+  return value;
 }
 
 /** Which field of GuideFiles each single-file part of a guide folder fills. */

@@ -1,10 +1,12 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Amount, Rounding } from '../core/money.js';
+import type { Confidence, RuleRef, Sourced } from './rule-ref.js';
 import type { WagonTariff } from './wagon-tariff.js';
+
+export type { Confidence, RuleRef, Sourced };
 
 /** The engine's view of a railway tariff version, compiled from a rule file (decimals parsed, paths resolved). */
 
-export type Confidence = 'sourced' | 'approximate' | 'illustrative';
 export type UnitKind = 'container' | 'wagon';
 export type ContainerSize = '20' | '30' | '40' | '45';
 export type ContainerType = 'dry' | 'tank' | 'reefer';
@@ -13,18 +15,6 @@ export type ShipmentType = 'single-wagon' | 'group' | 'block-train' | 'container
 export type Direction = 'export' | 'import' | 'transit' | 'domestic';
 export type ChargeBasis = 'unit' | 'tonne' | 'axle' | 'shipment';
 export type ReductionCombine = 'largest' | 'multiply' | 'add' | 'add-capped';
-
-/** Where a number came from: the rule file, its version and the YAML path inside it. */
-export interface RuleRef {
-  readonly file: string;
-  readonly version: string;
-  readonly path: string;
-}
-
-export interface Sourced {
-  readonly reference: string;
-  readonly confidence: Confidence;
-}
 
 export interface Range {
   readonly min?: number | undefined;

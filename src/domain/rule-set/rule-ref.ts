@@ -1,0 +1,15 @@
+/** Where every value of the rules comes from, and how sure we are of it. */
+
+export type Confidence = 'sourced' | 'approximate' | 'illustrative';
+
+/** Where a number came from: the rule file, its version and the YAML path inside it. */
+export interface RuleRef {
+  readonly file: string;
+  readonly version: string;
+  readonly path: string;
+}
+
+export interface Sourced {
+  readonly reference: string;
+  readonly confidence: Confidence;
+}
