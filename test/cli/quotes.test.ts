@@ -46,7 +46,7 @@ describe('throughrate quotes', () => {
     expect(run.stdout).toContain('Quote cli-test-quote, issued 2026-02-20T10:00:00.000Z');
     expect(run.stdout).toContain('valid: valid until 2026-03-22');
     expect(run.stdout).toContain('total 105887.00 RUB');
-    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; approximate]');
+    expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; sourced]');
   });
 
   it('replays a stored quote on another date as JSON, with the difference of every line', async () => {
