@@ -50,9 +50,10 @@ function wideDraft(baseline: BaselineRules): RuleFileText[] {
       target: 'railways/RZD/2026-01-01.yaml#regimes[national].rates[container-40-private].formula.perKm',
       value: '57.1',
     },
+    // RZD wagons of 2026 are priced by ТР-1: a Table 2 factor of the tariff guide (class 3, other positions)
     {
-      target: 'railways/RZD/2026-01-01.yaml#regimes[national].coefficients[class-3-wagon-private].factor',
-      value: '1.80',
+      target: 'tariff-guides/TR-1/coefficients/class-k1.yaml#classes[2].byEtsngPositions[1].factor',
+      value: '1.60',
     },
     { target: 'network/links.yaml#links[MOSKVA>ILETSK-I].km', value: 1600 },
     { target: 'railways/TDY/2026-01-01.yaml#regimes[cis-transit].rates[0].formula.perKm', value: '0.50' },
