@@ -95,7 +95,7 @@ describe('what-if over the sample portfolio', () => {
     const summary = run.report().summary;
     const byChange = sum(summary.byChange.map((c) => amount(c.amount)));
     expect(byChange.toFixed(2)).toBe(summary.revenue.pricedBoth);
-  });
+  }, 120_000); // the sample portfolio's 2026 wagons are priced step by step under ТР-1
 
   it('finds no difference anywhere for a draft identical to the rules in force', () => {
     const same = baseline.files.filter(
@@ -136,7 +136,7 @@ describe('what-if over the sample portfolio', () => {
       }
     }
     expect(run.cache.hits).toBeGreaterThan(0);
-  });
+  }, 120_000); // the sample portfolio's 2026 wagons are priced step by step under ТР-1
 });
 
 describe('attribution, whatever the shipment', () => {
