@@ -1,4 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
+import { memoised } from '../../core/memo.js';
 import type {
   InnovativeRule,
   VatDirection,
@@ -19,7 +20,20 @@ export function inPositions(etsng: string, positions: readonly string[] | undefi
   });
 }
 
+const memo = {
+  classK1: new WeakMap<WagonTariff, Map<string, Factor>>(),
+  cargoK3: new WeakMap<WagonTariff, Map<string, Factor | null>>(),
+  extras: new WeakMap<WagonTariff, Map<string, Factor[]>>(),
+};
+
+/** Table 2 (memoised per guide: the guide never changes once loaded). */
 export function classK1(tariff: WagonTariff, tariffClass: number, etsng: string, km: number): Factor {
+  return memoised(memo.classK1, tariff, `${tariffClass}|${etsng.slice(0, 3)}|${km}`, () =>
+    findClassK1(tariff, tariffClass, etsng, km),
+  );
+}
+
+function findClassK1(tariff: WagonTariff, tariffClass: number, etsng: string, km: number): Factor {
   const cls = tariff.classK1.find((c) => c.tariffClass === tariffClass);
   if (!cls) throw new DomainError('UNIT_NOT_CARRIED', `ТР-1 Table 2 has no class ${tariffClass}`);
   if (cls.bands) {
@@ -56,8 +70,19 @@ export function classK1(tariff: WagonTariff, tariffClass: number, etsng: string,
   };
 }
 
-/** Table 4 cargo row: a row naming the exact code wins over a position row. */
+/** Table 4 cargo row: a row naming the exact code wins over a position row (memoised per guide). */
 export function cargoK3(tariff: WagonTariff, etsng: string, direction: string): Factor | undefined {
+  return (
+    memoised(
+      memo.cargoK3,
+      tariff,
+      `${etsng}|${direction}`,
+      () => findCargoK3(tariff, etsng, direction) ?? null,
+    ) ?? undefined
+  );
+}
+
+function findCargoK3(tariff: WagonTariff, etsng: string, direction: string): Factor | undefined {
   const rows = tariff.cargoK3.filter(
     (r) =>
       !(r.except ?? []).includes(etsng) &&
@@ -78,6 +103,12 @@ export function cargoK3(tariff: WagonTariff, etsng: string, direction: string): 
 }
 
 export function wagonExtras(tariff: WagonTariff, etsng: string, tariffClass: number, kind: string): Factor[] {
+  return memoised(memo.extras, tariff, `${etsng}|${tariffClass}|${kind}`, () => [
+    ...findWagonExtras(tariff, etsng, tariffClass, kind),
+  ]);
+}
+
+function findWagonExtras(tariff: WagonTariff, etsng: string, tariffClass: number, kind: string): Factor[] {
   return tariff.wagonExtras
     .filter((x) => x.wagonKinds.includes(kind))
     .filter((x) => inPositions(etsng, x.positions) || (x.tariffClasses ?? []).includes(tariffClass))
