@@ -147,7 +147,8 @@ export function priceLeg(
     shipmentTotal,
     localTotal,
     lines: out.lines,
-    vat: guide ? addVat(guide, shipment.date, leg.direction, localTotal, out) : undefined,
+    // VAT is shown on itemised legs only; a leg priced for its figures (ranking, a replaced leg) does without it
+    vat: guide && withLines ? addVat(guide, shipment.date, leg.direction, localTotal, out) : undefined,
   };
 }
 

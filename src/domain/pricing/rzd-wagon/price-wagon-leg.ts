@@ -197,7 +197,7 @@ export function priceWagonLeg(
     emptyWaybills = perWaybill.times(order.wagons);
   }
   const total = sum([waybill, emptyWaybills]);
-  return { total, vat: addVat(tariff, order.date, order.direction, total, out) };
+  return { total, vat: out.withLines ? addVat(tariff, order.date, order.direction, total, out) : undefined };
 }
 
 function emptyScheme(tariff: WagonTariff, order: WagonOrder) {
