@@ -21,6 +21,33 @@ export const FOUR_RAILWAYS: RateRequest = {
 
 const ONE_RAILWAY: RateRequest = { ...FOUR_RAILWAYS, destination: 'KIGASH', via: [] };
 const ALL_ROUTES: RateRequest = { ...FOUR_RAILWAYS, via: [] };
+/** A group of 6 own gondolas of crushed stone, Moscow → Kigash (export) under the ТР-1 wagon chain. */
+const WAGONS_TR1: RateRequest = {
+  origin: 'MOSKVA',
+  destination: 'KIGASH',
+  acceptanceDate: '2026-06-08',
+  cargo: { etsng: '232431' },
+  units: {
+    kind: 'wagon',
+    wagonType: 'gondola',
+    loaded: true,
+    ownership: 'private',
+    count: 6,
+    axles: 4,
+    shipmentType: 'group',
+    loadCapacityTonnes: 69.5,
+    grossMassTonnes: 69,
+    emptyReturn: true,
+  },
+  currency: 'USD',
+};
+/** The same box, one railway, for the wagon row's comparison. */
+const ONE_RAILWAY_JUNE: RateRequest = {
+  ...FOUR_RAILWAYS,
+  destination: 'KIGASH',
+  via: [],
+  acceptanceDate: '2026-06-08',
+};
 /** The same box on a date when no corridor agreement covers the route: local tariffs only. */
 const FOUR_RAILWAYS_LOCAL: RateRequest = { ...FOUR_RAILWAYS, acceptanceDate: '2025-06-15' };
 
@@ -63,6 +90,8 @@ export async function rates(): Promise<void> {
     four: () => calculateRates(ruleSet, FOUR_RAILWAYS),
     varied: () => calculateRates(ruleSet, varied[next++ % varied.length] as RateRequest),
     all: () => calculateRates(ruleSet, ALL_ROUTES),
+    boxJune: () => calculateRates(ruleSet, ONE_RAILWAY_JUNE),
+    wagons: () => calculateRates(ruleSet, WAGONS_TR1),
   });
   const row = (label: string, value: number, target = '') =>
     printRow(label, `${value.toFixed(0)} /s  (${(value / ops.one).toFixed(2)} × baseline${target})`);
@@ -85,6 +114,8 @@ export async function rates(): Promise<void> {
     `calculateRates, 4 railways, all ${ruleSet.routes('MOSKVA', 'BANDAR-ABBAS').length} routes priced, best 3`,
     ops.all,
   );
+  row('calculateRates, RZD container path: 2 × 40 ft Moscow → Kigash (2026-06-08)', ops.boxJune);
+  row('calculateRates, RZD wagon path (ТР-1): 6 gondolas + empty return, Moscow → Kigash', ops.wagons);
 
   // The route serialises with JSON.stringify; a serialiser compiled from the route's JSON Schema is kept only if it wins.
   const quote = calculateRates(ruleSet, FOUR_RAILWAYS);

@@ -14,9 +14,12 @@ import { whatif } from './whatif.js';
 
 const USAGE = `usage: throughrate <command>
 
-  quote --from <station> --to <station> --cargo <etsng|gng> [--container 20|30|40|45 | --wagon]
+  quote --from <station> --to <station> --cargo <etsng|gng> [--container 20|30|40|45 | --wagon <kind>]
         [--count N] [--mass T] [--owner railway|private] [--empty] [--date YYYY-MM-DD]
         [--via <border station>]... [--currency USD] [--options N] [--rules DIR] [--json]
+        wagons (ТР-1): [--capacity T] [--axles N] [--innovative <model>|true] [--wagons N]
+        [--shipment-type single-wagon|group|block-train] [--lot count:capacity:mass[:model]]...
+        [--empty-return] [--distance RZD=841]...
   compare <the quote flags> [--value-of-time <per tonne-day>] [--discount-legs KTZ,TDY]
                              rail beside the Caspian, deep-sea and road alternatives, with CO2e,
                              rankings and the break-even corridor discount

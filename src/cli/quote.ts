@@ -11,7 +11,14 @@ export const QUOTE_OPTIONS = {
   to: { type: 'string' },
   cargo: { type: 'string' },
   container: { type: 'string' },
-  wagon: { type: 'boolean', default: false },
+  wagon: { type: 'string' },
+  capacity: { type: 'string' },
+  innovative: { type: 'string' },
+  'shipment-type': { type: 'string' },
+  wagons: { type: 'string' },
+  lot: { type: 'string', multiple: true },
+  'empty-return': { type: 'boolean', default: false },
+  distance: { type: 'string', multiple: true },
   'container-type': { type: 'string' },
   count: { type: 'string', default: '1' },
   mass: { type: 'string' },
@@ -35,21 +42,46 @@ export function requestFromFlags(
   const cargo = str('cargo');
   if (!str('from') || !str('to') || !cargo) throw new UsageError('--from, --to and --cargo are required');
   const num = (k: string) => (str(k) === undefined ? undefined : Number(str(k)));
+  const wagon = str('wagon');
+  const innovative = str('innovative');
+  const lots = (values.lot as string[] | undefined)?.map((lot) => {
+    const [count, capacity, mass, model] = lot.split(':');
+    if (mass === undefined)
+      throw new UsageError(`--lot ${lot}: expected count:capacity:mass[:model], e.g. 5:69:68`);
+    return {
+      count: Number(count),
+      loadCapacityTonnes: Number(capacity),
+      grossMassTonnes: Number(mass),
+      ...(model ? { innovative: model === 'true' ? true : model } : {}),
+    };
+  });
+  const distances = (values.distance as string[] | undefined)?.map((d) => {
+    const [railway, km] = d.split('=');
+    if (km === undefined) throw new UsageError(`--distance ${d}: expected RAILWAY=km, e.g. RZD=841`);
+    return { railway: railway?.toUpperCase(), distanceKm: Number(km) };
+  });
   const candidate = {
     origin: str('from')?.toUpperCase(),
     destination: str('to')?.toUpperCase(),
     acceptanceDate: str('date') ?? today(io),
     cargo: cargo.length === 8 ? { gng: cargo } : { etsng: cargo },
     units: {
-      kind: values.wagon ? 'wagon' : 'container',
-      size: values.wagon ? undefined : (str('container') ?? '40'),
+      kind: wagon ? 'wagon' : 'container',
+      size: wagon ? undefined : (str('container') ?? '40'),
       containerType: str('container-type'),
+      wagonType: wagon,
+      loadCapacityTonnes: num('capacity'),
+      innovative: innovative === undefined ? undefined : innovative === 'true' ? true : innovative,
+      shipmentType: str('shipment-type'),
+      wagons: lots,
+      emptyReturn: values['empty-return'] ? true : undefined,
       loaded: !values.empty,
       ownership: str('owner'),
-      count: num('count'),
+      count: num('wagons') ?? num('count'),
       grossMassTonnes: num('mass'),
       axles: num('axles'),
     },
+    declaredDistances: distances,
     currency: str('currency')?.toUpperCase(),
     via: (values.via as string[] | undefined)?.map((v) => v.toUpperCase()),
     maxOptions: num('options'),
@@ -78,13 +110,16 @@ export function formatRates(result: RatesResult): string {
   result.options.forEach((option, i) => {
     out.push(`Option ${i + 1}: ${option.route.stations.join(' → ')}`);
     out.push(
-      `  total ${option.total.amount} ${option.total.currency}, ${option.route.distanceKm} km, ~${option.transitDays} days; confidence: ${option.confidence}`,
+      `  total ${option.total.amount} ${option.total.currency} before VAT, ${option.totalWithVat.amount} ${option.totalWithVat.currency} with VAT, ${option.route.distanceKm} km, ~${option.transitDays} days; confidence: ${option.confidence}`,
     );
     for (const w of option.warnings) out.push(`  WARNING: ${w}`);
     for (const share of option.byRailway) {
       out.push(
         `  ${share.railway.padEnd(4)} ${share.from} → ${share.to}, ${share.distanceKm} km ${share.direction}: ` +
-          `${share.local.amount} ${share.local.currency} = ${share.total.amount} ${share.total.currency} (${share.confidence})`,
+          `${share.local.amount} ${share.local.currency} = ${share.total.amount} ${share.total.currency} (${share.confidence})` +
+          (share.vat
+            ? `; VAT ${Number(share.vat.rate) * 100} % ${share.vat.local.amount} ${share.vat.local.currency}`
+            : ''),
       );
     }
     for (const line of option.lines) {

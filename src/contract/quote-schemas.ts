@@ -12,6 +12,7 @@ import {
   RatesRequestSchema,
   RatesResponseSchema,
   StationCodeSchema,
+  UnitsSchema,
 } from './rates-schemas.js';
 
 /** Schemas of the binding-quote routes (POST/GET /v1/quotes, replay). */
@@ -92,6 +93,7 @@ export const QuoteSchema = z
     request: z
       .object({
         ...RatesRequestSchema.shape,
+        units: UnitsSchema.extend({ wagonType: z.string().optional() }),
         acceptanceDate: z.string(),
         via: z.array(z.string()).readonly().optional(),
         maxOptions: z.number().optional(),

@@ -32,17 +32,80 @@ export const CargoSchema = z
   ])
   .describe('the cargo by its ETSNG code or its GNG code');
 
+/** The wagon kinds of the tariff guide (a test checks this list against rules/tariff-guides/TR-1). */
+export const WAGON_TYPES = [
+  'covered',
+  'flat',
+  'gondola',
+  'universal-articulated-6-axle',
+  'hopper-cement',
+  'tank-cement',
+  'tank-soda-ash',
+  'hopper-grain',
+  'hopper-mineral',
+  'cattle',
+  'gondola-sinter',
+  'bunker-bitumen',
+  'bunker-flour',
+  'flat-timber-short',
+  'flat-special-short-steel',
+  'hopper-dispenser',
+  'dump-car',
+  'car-carrier-two-tier',
+  'covered-car-carrier',
+  'gondola-woodchip',
+  'flat-long-container',
+  'flat-long-timber',
+  'flat-special-short',
+  'flat-special-long',
+  'specialised-other',
+  'tank',
+] as const;
+
+export const WagonTypeSchema = z.enum(WAGON_TYPES);
+
+const WagonEntrySchema = z.strictObject({
+  count: z.number().int().min(1).max(10_000).optional().describe('default 1'),
+  loadCapacityTonnes: z.number().positive().max(200),
+  grossMassTonnes: z.number().positive().max(200).describe('cargo mass in each of these wagons'),
+  innovative: z.union([z.boolean(), z.string().min(1).max(40)]).optional(),
+});
+
 export const UnitsSchema = z.strictObject({
   kind: z.enum(UNIT_KINDS),
   size: z.enum(CONTAINER_SIZES).optional().describe('container size in feet; required for containers'),
   containerType: z.enum(CONTAINER_TYPES).optional().describe('default dry'),
-  wagonType: z
-    .string()
-    .regex(/^[a-z0-9-]+$/)
-    .max(40)
-    .optional(),
+  wagonType: WagonTypeSchema.optional().describe(
+    'wagon kind of the tariff guide (ТР-1 Tables 6, 7, 8); default gondola (listed in assumptions)',
+  ),
+  loadCapacityTonnes: z
+    .number()
+    .positive()
+    .max(200)
+    .optional()
+    .describe('load capacity of each wagon, tonnes; default 69 t per four axles (listed in assumptions)'),
+  innovative: z
+    .union([z.boolean(), z.string().min(1).max(40)])
+    .optional()
+    .describe(
+      'an innovative wagon: a model of ТР-1 Tables 6–7 (e.g. "12-196-01"), or true for any model of the list',
+    ),
+  wagons: z
+    .array(WagonEntrySchema)
+    .min(1)
+    .max(100)
+    .readonly()
+    .optional()
+    .describe('a mixed group: wagons by capacity, mass and model, on one waybill (count is then their sum)'),
+  emptyReturn: z
+    .boolean()
+    .optional()
+    .describe('private wagons: price the empty return (ТР-1 Table 17) with the loaded run'),
   axles: z.number().int().min(2).max(16).optional().describe('wagon axles; default 4'),
-  loaded: z.boolean().default(true),
+  loaded: z
+    .boolean()
+    .default(true)
+    .describe('false with kind wagon: the empty run of a private wagon priced alone (ТР-1 Table 17)'),
   ownership: z.enum(OWNERSHIPS).optional().describe('default private (listed in assumptions)'),
   count: z.number().int().min(1).max(10_000).default(1),
   grossMassTonnes: z
@@ -81,6 +144,19 @@ export const RatesRequestSchema = z
       .default('USD'),
     via: z.array(StationCodeSchema).max(6).optional().describe('border stations the route must cross'),
     maxOptions: z.number().int().min(1).max(20).default(3),
+    declaredDistances: z
+      .array(
+        z.strictObject({
+          railway: z.string().regex(/^[A-Z]{2,5}$/, 'a railway code such as RZD'),
+          distanceKm: z.number().int().positive().max(20_000),
+        }),
+      )
+      .max(8)
+      .readonly()
+      .optional()
+      .describe(
+        "a railway's tariff distance as declared by the shipper: the quote uses it for that leg and says so",
+      ),
   })
   .meta({ id: 'RatesRequest', example: RATES_REQUEST_EXAMPLE });
 
@@ -132,7 +208,8 @@ export const RateOptionSchema = z
       railways: z.array(z.string()),
       distanceKm: z.number(),
     }),
-    total: MoneySchema,
+    total: MoneySchema.describe('before VAT'),
+    totalWithVat: MoneySchema.describe('with the VAT of every railway that states one'),
     byRailway: z.array(
       z.object({
         railway: z.string(),
@@ -142,7 +219,13 @@ export const RateOptionSchema = z
         direction: z.enum(DIRECTIONS),
         regime: z.string(),
         total: MoneySchema,
-        local: MoneySchema,
+        local: MoneySchema.describe("the railway's charge before VAT, in its tariff currency"),
+        vat: z
+          .object({ rate: z.string(), local: MoneySchema, total: MoneySchema })
+          .optional()
+          .describe(
+            'VAT on the local charge (rate by date and direction), in the tariff and the requested currency',
+          ),
         conversion: ConversionSchema,
         transitDays: z.number(),
         confidence: ConfidenceSchema.describe("the weakest label of any line of this railway's share"),

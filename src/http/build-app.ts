@@ -26,6 +26,7 @@ import { Metrics } from './metrics.js';
 import { problemFor, sendProblem } from './problem-details.js';
 import { ResponseCache } from './response-cache.js';
 import { capacityRoutes } from './routes/capacity.js';
+import { cargoRoutes } from './routes/cargo.js';
 import { compareRoutes } from './routes/compare.js';
 import { healthRoutes } from './routes/health.js';
 import { keyRoutes } from './routes/keys.js';
@@ -167,6 +168,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const responseCache = options.responseCache ?? new ResponseCache(DEFAULT_RESPONSE_CACHE_BYTES);
   await app.register(rateRoutes(context, responseCache));
   await app.register(stationRoutes(context));
+  await app.register(cargoRoutes(context));
   await app.register(railwayRoutes(context));
   await app.register(compareRoutes(context, responseCache));
   await app.register(capacityRoutes(context));

@@ -5,10 +5,12 @@ import type {
   ContainerLimit,
   EtsngCode,
   GngCode,
+  MassNorm,
 } from '../domain/rule-set/cargo.js';
 import type { CoefficientTable, FxRate, FxRules } from '../domain/rule-set/fx.js';
 import type { Border, Crossing, Link, Station } from '../domain/rule-set/network.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
+import { cellIssue, parseCsvTable } from './csv-table.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { CargoFile } from './schema/cargo.js';
 import type { FxFile } from './schema/fx.js';
@@ -91,11 +93,19 @@ export function compileNetwork(
   return { stations, links, crossings, borders };
 }
 
-export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIssue[]): CargoCatalogue {
+export function compileCargo(
+  files: readonly Parsed<CargoFile>[],
+  csv: ReadonlyMap<string, string>,
+  issues: RuleIssue[],
+): CargoCatalogue {
   const etsng = new Map<string, EtsngCode>();
   const gng = new Map<string, GngCode>();
   const groups = new Map<string, CargoGroup>();
   const containers = new Map<string, ContainerLimit>();
+  const classified = new Map<string, EtsngCode>();
+  for (const p of files) if (p.data.classifier) readClassifier(p, csv, classified, issues);
+  for (const [code, entry] of classified) etsng.set(code, entry);
+  const listed = new Set<string>();
   for (const p of files) {
     p.data.containers?.forEach((c, i) => {
       if (containers.has(c.size))
@@ -108,9 +118,39 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
       groups.set(g.id, { ...g, etsngPrefixes: g.etsngPrefixes ?? [], gngPrefixes: g.gngPrefixes ?? [] });
     });
     p.data.etsng?.forEach((c, i) => {
-      if (etsng.has(c.code))
+      if (listed.has(c.code))
         issues.push(p.source.issueAt(['etsng', i, 'code'], `ETSNG ${c.code} is listed twice`));
-      etsng.set(c.code, { ...c, groups: c.groups ?? [] });
+      listed.add(c.code);
+      const official = classified.get(c.code);
+      if (official && official.tariffClass !== c.tariffClass) {
+        issues.push(
+          p.source.issueAt(
+            ['etsng', i, 'tariffClass'],
+            `the ETSNG classifier gives ${c.code} class ${official.tariffClass}: the classifier wins, correct the class and say so in the reference`,
+          ),
+        );
+      }
+      if (
+        official?.minMassTonnes !== undefined &&
+        c.minMassTonnes !== undefined &&
+        official.minMassTonnes !== c.minMassTonnes
+      ) {
+        issues.push(
+          p.source.issueAt(
+            ['etsng', i, 'minMassTonnes'],
+            `the ETSNG classifier gives ${c.code} a norm of ${official.minMassTonnes} t`,
+          ),
+        );
+      }
+      etsng.set(c.code, {
+        ...c,
+        nameRu: official?.nameRu,
+        minMassTonnes: official ? official.minMassTonnes : c.minMassTonnes,
+        minMass: official ? official.minMass : c.minMassTonnes,
+        minMassFlat: official?.minMassFlat,
+        reference: official ? `${c.reference}; class and norm: ${official.reference}` : c.reference,
+        groups: c.groups ?? [],
+      });
     });
     p.data.gng?.forEach((c, i) => {
       if (gng.has(c.code)) issues.push(p.source.issueAt(['gng', i, 'code'], `GNG ${c.code} is listed twice`));
@@ -132,6 +172,68 @@ export function compileCargo(files: readonly Parsed<CargoFile>[], issues: RuleIs
     }
   }
   return { etsng, gng, groups, containers };
+}
+
+const NO_GROUPS: readonly string[] = Object.freeze([]);
+
+/** The classifier's CSV: one code a line, checked cell by cell with the file and line of any problem. */
+function readClassifier(
+  p: Parsed<CargoFile>,
+  csv: ReadonlyMap<string, string>,
+  into: Map<string, EtsngCode>,
+  issues: RuleIssue[],
+) {
+  const header = p.data.classifier;
+  if (!header) return;
+  const dir = p.source.file.slice(0, p.source.file.lastIndexOf('/') + 1);
+  const file = `${dir}${header.file}`;
+  const text = csv.get(file);
+  if (text === undefined) {
+    issues.push(p.source.issueAt(['classifier', 'file'], `no file ${file} beside this header`));
+    return;
+  }
+  const table = parseCsvTable(file, text, issues);
+  if (!table) return;
+  const want = ['code', 'tariffClass', 'minMass', 'minMassFlat', 'name'];
+  if (want.some((c, i) => table.header[i] !== c)) {
+    issues.push({ file, line: 1, column: 1, path: '', message: `the header must be ${want.join(',')}` });
+    return;
+  }
+  const norm = (cell: string, line: number, column: string): MassNorm | undefined => {
+    if (cell === '') return undefined;
+    if (cell === 'capacity') return 'capacity';
+    const tonnes = Number(cell);
+    if (!/^\d+(\.\d+)?$/.test(cell) || tonnes <= 0) {
+      issues.push(cellIssue(table, line, column, `'${cell}' is not a norm: tonnes, "capacity" or empty`));
+      return undefined;
+    }
+    return tonnes;
+  };
+  for (const { line, cells } of table.rows) {
+    const [code = '', cls = '', minMass = '', minMassFlat = '', name = ''] = cells;
+    if (!/^\d{6}$/.test(code)) {
+      issues.push(cellIssue(table, line, 'code', `'${code}' is not a 6-digit ETSNG code`));
+      continue;
+    }
+    if (!/^[123]$/.test(cls)) {
+      issues.push(cellIssue(table, line, 'tariffClass', `'${cls}' is not a tariff class (1, 2 or 3)`));
+      continue;
+    }
+    if (into.has(code)) issues.push(cellIssue(table, line, 'code', `ETSNG ${code} is listed twice`));
+    const base = norm(minMass, line, 'minMass');
+    into.set(code, {
+      code,
+      name,
+      nameRu: name,
+      tariffClass: Number(cls),
+      minMassTonnes: typeof base === 'number' ? base : undefined,
+      minMass: base,
+      minMassFlat: norm(minMassFlat, line, 'minMassFlat'),
+      groups: NO_GROUPS,
+      reference: header.reference,
+      confidence: header.confidence,
+    });
+  }
 }
 
 export function compileFx(files: readonly Parsed<FxFile>[], issues: RuleIssue[]): FxRules {

@@ -11,6 +11,7 @@ import type {
   RuleRef,
   When,
 } from '../domain/rule-set/tariff.js';
+import type { WagonTariff } from '../domain/rule-set/wagon-tariff.js';
 import { formatPath } from './rule-issue.js';
 import type { RoundingByUnitSchema } from './schema/common.js';
 import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';
@@ -27,7 +28,11 @@ const ref = (origin: Origin, path: readonly PropertyKey[]): RuleRef => ({
   path: formatPath(path),
 });
 
-export function compileRailwayVersion(data: RailwayVersionFile, origin: Origin): RailwayVersion {
+export function compileRailwayVersion(
+  data: RailwayVersionFile,
+  origin: Origin,
+  guides: ReadonlyMap<string, WagonTariff> = new Map(),
+): RailwayVersion {
   return {
     railway: data.railway,
     name: data.name,
@@ -61,6 +66,7 @@ export function compileRailwayVersion(data: RailwayVersionFile, origin: Origin):
           table: regime.conversion.table,
           rounding: byUnit(regime.conversion.rounding),
         },
+        tariffGuide: regime.tariffGuide === undefined ? undefined : guides.get(regime.tariffGuide),
         rates: regime.rates.map((c, i) => compileCharge(c, ref(origin, [...at, 'rates', i]))),
         charges: (regime.charges ?? []).map((c, i) => compileCharge(c, ref(origin, [...at, 'charges', i]))),
         coefficients: (regime.coefficients ?? []).map((c, i) =>

@@ -2,12 +2,14 @@ import type { z } from 'zod';
 import { buildNetwork } from '../domain/rule-set/network.js';
 import { createRuleSet, type RuleSet } from '../domain/rule-set/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/rule-set/tariff.js';
+import type { WagonTariff } from '../domain/rule-set/wagon-tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
 import { compileCapacity } from './compile-capacity.js';
 import { compileCorridors } from './compile-corridor.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
+import { compileTariffGuide, type GuideFiles } from './compile-tariff-guide.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
@@ -18,6 +20,12 @@ import { CorridorSchema } from './schema/corridor.js';
 import { FxFileSchema } from './schema/fx.js';
 import { NetworkFileSchema } from './schema/network.js';
 import { AmendmentSchema, RailwayVersionSchema } from './schema/railway.js';
+import {
+  GuideAmendmentFileSchema,
+  RateTableFileSchema,
+  TARIFF_GUIDE_FILES,
+  tariffGuidePartOf,
+} from './schema/tariff-guide.js';
 import { cachedSourceFile, type SourceCache } from './source-file.js';
 import { validateFile } from './validate-file.js';
 
@@ -76,7 +84,10 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
     capacity: Parsed<z.output<typeof CapacityFileSchema>>[];
   };
 
+  const csv = new Map(files.filter((f) => f.path.endsWith('.csv')).map((f) => [f.path, f.text]));
+  const guides = new Map<string, GuideFiles>();
   for (const file of files) {
+    if (file.path.endsWith('.csv')) continue;
     const source = cachedSourceFile(sources, file.path, file.text);
     issues.push(...source.issues);
     if (source.issues.length > 0) continue;
@@ -117,11 +128,35 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
       case 'capacity':
         add(CapacityFileSchema, buckets.capacity, () => shortHash);
         break;
+      case 'tariff-guides': {
+        const [, guide = '', ...rest] = file.path.split('/');
+        const part = tariffGuidePartOf(rest.join('/'));
+        const into = guides.get(guide) ?? { amendments: [], rateTables: [] };
+        guides.set(guide, into);
+        if (part === undefined) {
+          issues.push(
+            source.issueAt(
+              [],
+              `not a file of a tariff guide folder (see rules/README.md): ${rest.join('/')}`,
+            ),
+          );
+        } else if (part === 'amendments') {
+          add(GuideAmendmentFileSchema, into.amendments, (v) => `${v.effectiveFrom}/${v.id}`);
+        } else if (part === 'base-rates') {
+          add(RateTableFileSchema, into.rateTables, () => shortHash);
+        } else {
+          const slot = GUIDE_SLOTS[part];
+          const parsed: Parsed<unknown>[] = [];
+          add(TARIFF_GUIDE_FILES[part] as z.ZodType, parsed, () => shortHash);
+          if (parsed[0]) (into as unknown as Record<string, Parsed<unknown>>)[slot] = parsed[0];
+        }
+        break;
+      }
       default:
         issues.push(
           source.issueAt(
             [],
-            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors, alternatives or capacity)`,
+            `not a rule-file folder: ${folder} (expected railways, amendments, network, cargo, fx, corridors, alternatives, capacity or tariff-guides)`,
           ),
         );
     }
@@ -129,7 +164,34 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
 
   const railwayCodes = new Set(buckets.railways.map((p) => p.data.railway));
   const network = compileNetwork(buckets.network, railwayCodes, issues);
-  const cargo = compileCargo(buckets.cargo, issues);
+  // The large tables (the ETSNG classifier, the ТР-1 base rates) are compiled once per content: a what-if or a
+  // goal seek rebuilds the rule set many times with only a railway file changed.
+  const contentKey = (prefix: string) =>
+    files
+      .filter((f) => f.path.startsWith(prefix))
+      .map((f) => `${f.path}:${hashOf.get(f.path)}`)
+      .join('|');
+  const cargo = compiledOnce(`cargo|${contentKey('cargo/')}`, issues, (found) =>
+    compileCargo(buckets.cargo, csv, found),
+  );
+  const tariffGuides = new Map<string, WagonTariff>();
+  for (const [id, parts] of guides) {
+    const guide = compiledOnce(`guide|${contentKey(`tariff-guides/${id}/`)}`, issues, (found) =>
+      compileTariffGuide(id, parts, csv, found),
+    );
+    if (guide) tariffGuides.set(id, guide);
+  }
+  for (const p of buckets.railways) {
+    p.data.regimes.forEach((regime, r) => {
+      if (regime.tariffGuide !== undefined && !guides.has(regime.tariffGuide))
+        issues.push(
+          p.source.issueAt(
+            ['regimes', r, 'tariffGuide'],
+            `no tariff guide ${regime.tariffGuide} in rules/tariff-guides`,
+          ),
+        );
+    });
+  }
   const fx = compileFx(buckets.fx, issues);
   const known = { stations: new Set(network.stations.keys()), groups: new Set(cargo.groups.keys()), fx };
   const brokenFolders = new Set(issues.map((i) => i.file.split('/').slice(0, 2).join('/')));
@@ -147,7 +209,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
   for (const [code, parsed] of versionsByRailway) {
     railways.set(
       code,
-      parsed.map((p) => compileRailwayVersion(p.data, origin(p, hashOf))),
+      parsed.map((p) => compileRailwayVersion(p.data, origin(p, hashOf), tariffGuides)),
     );
   }
   const amendments = new Map<string, Amendment[]>();
@@ -181,6 +243,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
       amendments,
       network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
       cargo,
+      tariffGuides,
       fx,
       corridors,
       alternatives,
@@ -189,6 +252,35 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
   );
   return { ruleSet, issues: [], summary };
 }
+
+const compiled = new Map<string, unknown>();
+
+/** A compilation of unchanged files is reused (it is frozen); one that found problems is never kept. */
+function compiledOnce<T>(key: string, issues: RuleIssue[], compile: (found: RuleIssue[]) => T): T {
+  if (compiled.has(key)) return compiled.get(key) as T;
+  const found: RuleIssue[] = [];
+  const value = deepFreeze(compile(found));
+  issues.push(...found);
+  if (found.length === 0) {
+    if (compiled.size >= 8) compiled.clear();
+    compiled.set(key, value);
+  }
+  return value;
+}
+
+/** Which field of GuideFiles each single-file part of a guide folder fills. */
+const GUIDE_SLOTS: Record<keyof typeof TARIFF_GUIDE_FILES, keyof GuideFiles> = {
+  'edition.yaml': 'edition',
+  'vat.yaml': 'vat',
+  'schemes/universal.yaml': 'universal',
+  'schemes/specialised.yaml': 'specialised',
+  'schemes/tank.yaml': 'tank',
+  'schemes/empty-run.yaml': 'emptyRun',
+  'coefficients/class-k1.yaml': 'classK1',
+  'coefficients/cargo-k3.yaml': 'cargoK3',
+  'coefficients/shipment-k4.yaml': 'shipmentK4',
+  'coefficients/own-gondola.yaml': 'ownGondola',
+};
 
 function origin(p: Parsed<unknown>, hashOf: ReadonlyMap<string, string>) {
   return { file: p.source.file, version: p.version, hash: hashOf.get(p.source.file) ?? '' };

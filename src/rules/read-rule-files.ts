@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 export interface RuleFileText {
-  /** Path relative to the rules directory, with forward slashes. */
+  /** Path relative to the rules directory, with forward slashes (YAML rule files and the CSV tables they name). */
   readonly path: string;
   readonly text: string;
 }
@@ -18,7 +18,7 @@ export async function readRuleFiles(dir: string): Promise<RuleFileText[]> {
     for (const entry of entries) {
       const full = join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      else if (entry.isFile() && /\.(ya?ml|csv)$/.test(entry.name)) {
         const path = relative(dir, full).split(sep).join('/');
         if (!NON_RULE_FOLDERS.has(path.split('/')[0] ?? ''))
           files.push({ path, text: await readFile(full, 'utf8') });

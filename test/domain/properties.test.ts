@@ -86,17 +86,20 @@ describe('invariants of a quote', () => {
           for (const share of option.byRailway) {
             const own = option.lines.filter((l) => l.railway === share.railway);
             const sumOf = (lines: typeof own) => sum(lines.map((l) => amount(l.amount.amount)));
+            const priced = own.filter((l) => l.kind !== 'vat');
             if (share.throughRate) {
               // The agreed share, plus any gauge-change charge the rate does not include (in the railway's currency).
-              const through = sumOf(own.filter((l) => l.kind === 'through-rate'));
+              const through = sumOf(priced.filter((l) => l.kind === 'through-rate'));
               expect(through.eq(amount(share.throughRate.share.amount))).toBe(true);
             } else {
-              const local = sumOf(own.filter((l) => l.kind !== 'conversion'));
+              const local = sumOf(priced.filter((l) => l.kind !== 'conversion'));
               expect(local.eq(amount(share.local.amount))).toBe(true);
+              const vat = sumOf(own.filter((l) => l.kind === 'vat'));
+              expect(vat.eq(amount(share.vat?.local.amount ?? '0'))).toBe(true);
             }
-            // In the requested currency: every conversion line, and every line already in that currency.
+            // In the requested currency, before VAT: every conversion line, and every line already in that currency.
             const inRequested = sumOf(
-              own.filter((l) => l.kind === 'conversion' || l.amount.currency === share.total.currency),
+              priced.filter((l) => l.kind === 'conversion' || l.amount.currency === share.total.currency),
             );
             expect(inRequested.eq(amount(share.total.amount))).toBe(true);
           }
@@ -147,8 +150,11 @@ describe('invariants of a quote', () => {
   });
 
   it('n units cost n times one unit where every rule is per unit', () => {
+    // ТР-1 wagons (from 2026) are not per unit: Table 5 takes a row by the number of wagons, and the waybill is
+    // rounded as a whole (point 15.5).
+    const perUnit = request.filter((r) => r.units.kind === 'container' || r.acceptanceDate < '2026-01-01');
     fc.assert(
-      fc.property(request, (r) => {
+      fc.property(perUnit, (r) => {
         const one = priced(ruleSet, { ...r, units: { ...r.units, count: 1 } });
         const many = priced(ruleSet, r);
         if (!one || !many) return;
@@ -205,7 +211,8 @@ describe('invariants of a quote', () => {
       ),
       { numRuns: 10 },
     );
-  });
+    // eleven rule sets loaded from text, the ETSNG classifier and the ТР-1 tables among them
+  }, 90_000);
 
   it('figures kept from earlier quotes change nothing: two rule sets quoting in opposite orders agree', () => {
     const files = ruleFilesIn(BUNDLED_RULES);

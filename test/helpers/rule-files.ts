@@ -9,7 +9,7 @@ export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
 export const VALID_RULES = join(FIXTURES, 'valid-rules');
 export const BUNDLED_RULES = fileURLToPath(new URL('../../rules', import.meta.url));
 
-/** Every YAML file under a directory, as the loader would read it (tests, portfolios and drafts left out). */
+/** Every YAML file (and CSV table) under a directory, as the loader would read it (tests, portfolios and drafts left out). */
 export function ruleFilesIn(dir: string): RuleFileText[] {
   const out: RuleFileText[] = [];
   const walk = (current: string) => {
@@ -18,7 +18,7 @@ export function ruleFilesIn(dir: string): RuleFileText[] {
       const path = relative(dir, full).split(sep).join('/');
       if (entry.isDirectory()) {
         if (!['tests', 'portfolios', 'drafts'].includes(path)) walk(full);
-      } else if (entry.name.endsWith('.yaml')) out.push({ path, text: readFileSync(full, 'utf8') });
+      } else if (/\.(yaml|csv)$/.test(entry.name)) out.push({ path, text: readFileSync(full, 'utf8') });
     }
   };
   walk(dir);

@@ -249,6 +249,7 @@ function storeSuite(backend: StoreBackend) {
     expect(replay.versionChanges).toEqual([{ railway: 'RZD', stored: '2026-01-01', replayed: '2024-12-01' }]);
     // 2024-12-01 version: 1 518 km × 49.4235 + 21 236.36 = 96 261.233 → 96 261.23 → 96 261 RUB.
     // Rate 96 261.23 − 105 887.28 = −9 626.05; rounding −0.23 − (−0.28) = +0.05; total 96 261 − 105 887 = −9 626.
+    // VAT on this domestic haul (tariff-guides/TR-1/vat.yaml): 96 261 × 0.20 − 105 887 × 0.22 = 19 252.20 − 23 295.14.
     expect(
       replay.difference.lines.map((l: { kind: string; difference: { amount: string } }) => [
         l.kind,
@@ -257,6 +258,7 @@ function storeSuite(backend: StoreBackend) {
     ).toEqual([
       ['rate', '-9626.05'],
       ['rounding', '0.05'],
+      ['vat', '-4042.94'],
     ]);
     expect(replay.difference.total).toEqual({
       stored: { amount: '105887.00', currency: 'RUB' },

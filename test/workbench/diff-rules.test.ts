@@ -44,17 +44,18 @@ describe('rules diff', () => {
     const diff = diffRules(
       bundled,
       overridden({
-        'railways/RZD/2026-01-01.yaml#regimes[national].rates[wagon-private-all-classes].bands[1].perKm':
+        // wagons of 2026 are priced by ТР-1 (tariff-guides/TR-1); the per-tonne wagon rates are the 2024-12-01 version's
+        'railways/RZD/2024-12-01.yaml#regimes[national].rates[wagon-private-all-classes].bands[1].perKm':
           '0.80',
         'network/links.yaml#links[MOSKVA>KIGASH].km': 1520,
       }),
     );
     expect(diff.entries?.map((e) => e.text)).toEqual([
       'link MOSKVA – KIGASH: km 1 518 → 1 520',
-      'RZD national rate wagon-private-all-classes (Private wagon, loaded run, per tonne (infrastructure and traction; no wagon component)): band 1 001–3 000 km: perKm 0.75 → 0.80 from 2026-01-01',
+      'RZD national rate wagon-private-all-classes (Private wagon, loaded run, per tonne (infrastructure and traction; no wagon component)): band 1 001–3 000 km: perKm 0.75 → 0.80 from 2024-12-01',
     ]);
     const removed = bundled.map((f) =>
-      f.path === 'railways/RZD/2026-01-01.yaml'
+      f.path === 'railways/RZD/2024-12-01.yaml'
         ? {
             ...f,
             text: f.text.replace(/ {6}- id: class-1-wagon-private[\s\S]*?confidence: illustrative\n/, ''),
@@ -62,7 +63,7 @@ describe('rules diff', () => {
         : f,
     );
     expect(diffRules(bundled, removed).entries?.map((e) => e.text)).toEqual([
-      'RZD national coefficient class-1-wagon-private (Tariff class 1 cargo in private wagons): removed (was ×0.80 when { unitKind: wagon, ownership: private, tariffClasses: [1] }) from 2026-01-01',
+      'RZD national coefficient class-1-wagon-private (Tariff class 1 cargo in private wagons): removed (was ×0.80 when { unitKind: wagon, ownership: private, tariffClasses: [1] }) from 2024-12-01',
     ]);
   });
 
@@ -109,7 +110,7 @@ describe('rule changes applied one at a time', () => {
       'network/links.yaml#links[MOSKVA>KIGASH].km': 1520,
     });
     const reordered = next.map((f) =>
-      f.path === 'railways/RZD/2026-01-01.yaml'
+      f.path === 'railways/RZD/2024-12-01.yaml'
         ? {
             ...f,
             text: f.text
@@ -125,10 +126,10 @@ describe('rule changes applied one at a time', () => {
     const after = data(layOver(reordered, [{ path: 'railways/KTZ/2026-07-01.yaml', text: sample }]));
     const changes = ruleChanges(before, after);
     expect(changes.map((c) => `${c.scope} ${c.kind} ${c.file} ${c.path}`)).toContain(
-      'item removed railways/RZD/2026-01-01.yaml regimes[national].coefficients[class-3-wagon-private]',
+      'item removed railways/RZD/2024-12-01.yaml regimes[national].coefficients[class-3-wagon-private]',
     );
     expect(changes.map((c) => `${c.scope} ${c.kind} ${c.file} ${c.path}`)).toContain(
-      'item added railways/RZD/2026-01-01.yaml regimes[national].coefficients[new-one]',
+      'item added railways/RZD/2024-12-01.yaml regimes[national].coefficients[new-one]',
     );
     const none = applyRuleChanges(before, after, changes, new Set());
     const all = applyRuleChanges(before, after, changes, new Set(changes.map(changeKey)));
@@ -137,7 +138,7 @@ describe('rule changes applied one at a time', () => {
     expect(deepEqual(Object.fromEntries(byPath(all)), Object.fromEntries(byPath(after)))).toBe(true);
     // Order kept exactly, not only content.
     const coefficients = (files: { path: string; data: unknown }[]) =>
-      JSON.stringify(byPath(files).get('railways/RZD/2026-01-01.yaml'));
+      JSON.stringify(byPath(files).get('railways/RZD/2024-12-01.yaml'));
     expect(coefficients(all)).toBe(coefficients(after));
     expect(coefficients(none)).toBe(coefficients(before));
   });

@@ -15,7 +15,8 @@ import type { OptionInput } from './option-input.js';
 import { type LegPrice, priceLeg } from './price-leg.js';
 import { buildOption, routeTotal } from './price-route.js';
 import type { RateOption, RatesResult } from './rate-option.js';
-import { buildShipment, type RateRequest, type Shipment } from './shipment.js';
+import { checkWagonUnits } from './rzd-wagon/check-wagon-units.js';
+import { buildShipment, type DeclaredDistance, type RateRequest, type Shipment } from './shipment.js';
 
 export const DEFAULT_MAX_OPTIONS = 3;
 
@@ -40,10 +41,15 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   const cargo = resolveCargo(ruleSet.cargo, request.cargo);
   const shipment = buildShipment(request, cargo);
   checkBoxMass(ruleSet.cargo, shipment);
+  for (const guide of ruleSet.tariffGuides.values())
+    checkWagonUnits(guide, shipment, request.units.wagons !== undefined);
   const via = request.via ?? [];
-  const routes = ruleSet
-    .routes(request.origin, request.destination)
-    .filter((route) => via.every((code) => route.borderStations.has(code)));
+  const routes = withDeclaredDistances(
+    ruleSet
+      .routes(request.origin, request.destination)
+      .filter((route) => via.every((code) => route.borderStations.has(code))),
+    request.declaredDistances ?? [],
+  );
   if (routes.length === 0) {
     throw new DomainError(
       'NO_ROUTE',
@@ -214,6 +220,32 @@ function explainRouteChoice(
     options.push(short);
   }
   options[0] = { ...cheapest, notes: [...cheapest.notes, routeChoiceNote(cheapest, short)] };
+}
+
+/** A railway's distance declared by the shipper replaces the network's on that railway's leg, marked declared. */
+function withDeclaredDistances(
+  routes: readonly Route[],
+  declared: readonly DeclaredDistance[],
+): readonly Route[] {
+  if (declared.length === 0) return routes;
+  declared.forEach((d, i) => {
+    if (!routes.some((r) => r.legs.some((l) => l.railway === d.railway))) {
+      throw new DomainError(
+        'INVALID_REQUEST',
+        `no route crosses ${d.railway}: its declared distance cannot be used`,
+        {
+          pointer: `/declaredDistances/${i}/railway`,
+        },
+      );
+    }
+  });
+  return routes.map((route) => {
+    const legs = route.legs.map((leg) => {
+      const d = declared.find((x) => x.railway === leg.railway);
+      return d ? { ...leg, km: d.distanceKm, declared: true } : leg;
+    });
+    return { ...route, legs, distanceKm: legs.reduce((n, l) => n + l.km, 0) };
+  });
 }
 
 function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {

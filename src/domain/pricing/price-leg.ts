@@ -8,6 +8,9 @@ import type { LegTerms } from './corridor/corridor-terms.js';
 import { matches } from './match-when.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { QuoteLine } from './rate-option.js';
+import { editionInForce } from './rzd-wagon/guide-in-force.js';
+import { priceWagonLeg } from './rzd-wagon/price-wagon-leg.js';
+import { addVat, type LegVat } from './rzd-wagon/vat.js';
 import type { LegContext, Shipment } from './shipment.js';
 
 /** One railway's charge for its leg, in its own currency, with the lines that explain it. */
@@ -19,9 +22,11 @@ export interface LegPrice {
   readonly unitTotal: Amount;
   /** Charges levied once per shipment. */
   readonly shipmentTotal: Amount;
-  /** unitTotal × count + shipmentTotal. */
+  /** unitTotal × count + shipmentTotal, before VAT. */
   readonly localTotal: Amount;
   readonly lines: readonly QuoteLine[];
+  /** VAT on localTotal, where the regime's tariff guide states a rate. */
+  readonly vat?: LegVat | undefined;
 }
 
 /**
@@ -47,9 +52,6 @@ export function priceLeg(
       },
     );
   }
-  const base = regime.rates.find((rate) => matches(rate.when, ctx));
-  if (!base) throw notCarried(leg, shipment, regime);
-
   const out: LineContext = {
     leg,
     count: shipment.unit.count,
@@ -58,6 +60,23 @@ export function priceLeg(
     lines: [],
     withLines,
   };
+  const guide = regime.tariffGuide;
+  if (guide && shipment.unit.kind === 'wagon' && editionInForce(guide, shipment.date)) {
+    const wagon = priceWagonLeg(guide, shipment, leg, out);
+    return {
+      leg,
+      tariff,
+      regime,
+      unitTotal: ZERO,
+      shipmentTotal: wagon.total,
+      localTotal: wagon.total,
+      lines: out.lines,
+      vat: wagon.vat,
+    };
+  }
+  const base = regime.rates.find((rate) => matches(rate.when, ctx));
+  if (!base) throw notCarried(leg, shipment, regime);
+
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
   const fixed = terms?.fixedRate;
@@ -119,14 +138,17 @@ export function priceLeg(
       { ...tariff.version, rule: { ...regime.rule, path: `${regime.rule.path}.rounding.total` } },
     );
   }
+  const localTotal = perCount(unitTotal, out.count, shipmentTotal);
   return {
     leg,
     tariff,
     regime,
     unitTotal,
     shipmentTotal,
-    localTotal: perCount(unitTotal, out.count, shipmentTotal),
+    localTotal,
     lines: out.lines,
+    // VAT is shown on itemised legs only; a leg priced for its figures (ranking, a replaced leg) does without it
+    vat: guide && withLines ? addVat(guide, shipment.date, leg.direction, localTotal, out) : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import { type Amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
+import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { Crossing } from '../rule-set/network.js';
 import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
 import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
@@ -26,6 +26,9 @@ export function buildOption(input: OptionInput): RateOption {
 
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
+  const vat = sum(
+    priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
+  );
   const byRailway = priced.map((p) => ({
     ...p.share,
     confidence: weakestConfidence(
@@ -49,6 +52,7 @@ export function buildOption(input: OptionInput): RateOption {
       distanceKm: route.distanceKm,
     },
     total: moneyOf(total, currency),
+    totalWithVat: moneyOf(total.plus(vat), currency),
     byRailway,
     lines,
     transitDays: roundDays(runningDays + hours((c) => c.dwellHours) / 24),
@@ -136,16 +140,23 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   const { shipment, currency } = input;
   const count = shipment.unit.count;
   const { conversion, unit, total } = localShare(leg, input);
+  // A tariff guide charges a wagon shipment's waybill as a whole: its conversion is shown for the waybill.
+  const perWaybill = leg.unitTotal.isZero() && !leg.shipmentTotal.isZero();
   const lines = [...leg.lines];
+  const vat = leg.vat && {
+    rate: leg.vat.rate,
+    local: moneyOf(leg.vat.amount, leg.regime.currency),
+    total: moneyOf(conversion.convert(leg.vat.amount), currency),
+  };
   // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
   if (conversion.info.method !== 'none' && leg.lines.length > 0) {
     lines.push(
       conversionLine(
         leg.leg.railway,
         conversion,
-        leg.unitTotal,
-        unit,
-        count,
+        perWaybill ? leg.shipmentTotal : leg.unitTotal,
+        perWaybill ? total : unit,
+        perWaybill ? 1 : count,
         total,
         currency,
         `${leg.leg.railway} share`,
@@ -164,6 +175,7 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
       regime: leg.regime.id,
       total: moneyOf(total, currency),
       local: moneyOf(leg.localTotal, leg.regime.currency),
+      vat,
       conversion: conversion.info,
       confidence: weakestConfidence(lines.map((l) => l.confidence)),
       transitDays: roundDays(leg.leg.km / leg.tariff.version.speedKmPerDay[shipment.unit.kind]),

@@ -9,6 +9,7 @@ export const LINE_KINDS = [
   'rounding',
   'through-rate',
   'conversion',
+  'vat',
 ] as const;
 export type LineKind = (typeof LINE_KINDS)[number];
 
@@ -38,8 +39,10 @@ export interface RailwayShare {
   readonly regime: string;
   /** In the requested currency. */
   readonly total: Money;
-  /** In the railway's tariff currency. */
+  /** In the railway's tariff currency, before VAT. */
   readonly local: Money;
+  /** VAT on the local charge, where the railway's tariff states a rate (RZD: by date and direction). */
+  readonly vat?: { readonly rate: string; readonly local: Money; readonly total: Money } | undefined;
   readonly conversion: ConversionInfo;
   readonly transitDays: number;
   /** The weakest label of any line of this railway's share. */
@@ -123,7 +126,10 @@ export interface RateOption {
     readonly railways: string[];
     readonly distanceKm: number;
   };
+  /** Before VAT. */
   readonly total: Money;
+  /** The total with the VAT of every railway that states one. */
+  readonly totalWithVat: Money;
   readonly byRailway: RailwayShare[];
   readonly lines: QuoteLine[];
   readonly transitDays: number;

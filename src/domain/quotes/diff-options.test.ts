@@ -24,6 +24,7 @@ const option = (lines: QuoteLine[], total: string): RateOption => ({
   id: 'A>B',
   route: { stations: ['A', 'B'], crossings: [], railways: ['KTZ'], distanceKm: 100 },
   total: { amount: total, currency: 'CHF' },
+  totalWithVat: { amount: total, currency: 'CHF' },
   byRailway: [],
   lines,
   transitDaysRange: { low: 1, high: 1 },

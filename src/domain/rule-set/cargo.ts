@@ -2,11 +2,21 @@ import { DomainError } from '../core/domain-error.js';
 import { memoised } from '../core/memo.js';
 import type { CargoMatch, RuleRef, Sourced } from './tariff.js';
 
+/** A minimum mass norm (ТР-1 point 18.2): tonnes, or the wagon's load capacity. */
+export type MassNorm = number | 'capacity';
+
 export interface EtsngCode extends Sourced {
   readonly code: string;
+  /** English where the cargo list gives one, else the classifier's Russian name. */
   readonly name: string;
+  /** The ETSNG classifier's (Russian) name, where the code is in the classifier. */
+  readonly nameRu?: string | undefined;
   readonly tariffClass: number;
+  /** A minimum chargeable mass in tonnes (a norm of "the load capacity" is in `minMass`). */
   readonly minMassTonnes?: number | undefined;
+  /** The classifier's norm for universal wagons, and for universal flats where it differs. */
+  readonly minMass?: MassNorm | undefined;
+  readonly minMassFlat?: MassNorm | undefined;
   readonly groups: readonly string[];
 }
 
@@ -46,6 +56,8 @@ export interface ResolvedCargo {
   readonly name: string;
   readonly tariffClass: number;
   readonly minMassTonnes?: number | undefined;
+  readonly minMass?: MassNorm | undefined;
+  readonly minMassFlat?: MassNorm | undefined;
   readonly groups: readonly string[];
 }
 
@@ -62,6 +74,8 @@ function lookUp(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo
       name: gng.name,
       tariffClass: etsng?.tariffClass ?? gng.ettClass,
       minMassTonnes: etsng?.minMassTonnes,
+      minMass: etsng?.minMass,
+      minMassFlat: etsng?.minMassFlat,
       groups: groupsOf(catalogue, gng.etsng, gng.code, [...gng.groups, ...(etsng?.groups ?? [])]),
     };
   }
@@ -72,6 +86,8 @@ function lookUp(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo
     name: etsng.name,
     tariffClass: etsng.tariffClass,
     minMassTonnes: etsng.minMassTonnes,
+    minMass: etsng.minMass,
+    minMassFlat: etsng.minMassFlat,
     groups: groupsOf(catalogue, etsng.code, undefined, etsng.groups),
   };
 }

@@ -7,6 +7,8 @@ export interface Leg {
   readonly from: string;
   readonly to: string;
   readonly km: number;
+  /** True when `km` is the distance the shipper declared for this railway, not the network's. */
+  readonly declared?: boolean | undefined;
   readonly direction: Direction;
   readonly enteredBy?: Crossing | undefined;
   readonly leftBy?: Crossing | undefined;

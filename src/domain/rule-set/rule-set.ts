@@ -9,6 +9,7 @@ import { findRoutes, type Route } from './find-routes.js';
 import type { FxRules } from './fx.js';
 import type { Network } from './network.js';
 import type { Amendment, AmendmentChange, RailwayVersion, Regime, TariffInForce } from './tariff.js';
+import type { WagonTariff } from './wagon-tariff.js';
 
 export interface RuleFile {
   readonly file: string;
@@ -22,6 +23,8 @@ export interface RuleSetParts {
   readonly amendments: ReadonlyMap<string, readonly Amendment[]>;
   readonly network: Network;
   readonly cargo: CargoCatalogue;
+  /** Tariff guides by id (rules/tariff-guides/<id>/), e.g. TR-1: the RZD wagon chain. */
+  readonly tariffGuides: ReadonlyMap<string, WagonTariff>;
   readonly fx: FxRules;
   readonly corridors: readonly CorridorAgreement[];
   readonly alternatives: Alternatives;

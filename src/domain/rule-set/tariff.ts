@@ -1,10 +1,14 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Amount, Rounding } from '../core/money.js';
+import { CONFIDENCES, type Confidence, type RuleRef, type Sourced } from './rule-ref.js';
+import type { WagonTariff } from './wagon-tariff.js';
+
+export type { Confidence, RuleRef, Sourced };
+export { CONFIDENCES };
 
 /** The engine's view of a railway tariff version, compiled from a rule file (decimals parsed, paths resolved). */
 
 // Each closed set is written once, here; the zod schemas of the rule files and of the API take their enums from it.
-export const CONFIDENCES = ['sourced', 'approximate', 'illustrative'] as const;
 export const UNIT_KINDS = ['container', 'wagon'] as const;
 export const CONTAINER_SIZES = ['20', '30', '40', '45'] as const;
 export const CONTAINER_TYPES = ['dry', 'tank', 'reefer'] as const;
@@ -14,7 +18,6 @@ export const DIRECTIONS = ['export', 'import', 'transit', 'domestic'] as const;
 export const CHARGE_BASES = ['unit', 'tonne', 'axle', 'shipment'] as const;
 export const REDUCTION_COMBINES = ['largest', 'multiply', 'add', 'add-capped'] as const;
 
-export type Confidence = (typeof CONFIDENCES)[number];
 export type UnitKind = (typeof UNIT_KINDS)[number];
 export type ContainerSize = (typeof CONTAINER_SIZES)[number];
 export type ContainerType = (typeof CONTAINER_TYPES)[number];
@@ -23,18 +26,6 @@ export type ShipmentType = (typeof SHIPMENT_TYPES)[number];
 export type Direction = (typeof DIRECTIONS)[number];
 export type ChargeBasis = (typeof CHARGE_BASES)[number];
 export type ReductionCombine = (typeof REDUCTION_COMBINES)[number];
-
-/** Where a number came from: the rule file, its version and the YAML path inside it. */
-export interface RuleRef {
-  readonly file: string;
-  readonly version: string;
-  readonly path: string;
-}
-
-export interface Sourced {
-  readonly reference: string;
-  readonly confidence: Confidence;
-}
 
 export interface Range {
   readonly min?: number | undefined;
@@ -128,6 +119,11 @@ export interface Regime {
   readonly totalRounding: RoundingByUnit;
   readonly reductions: ReductionPolicy;
   readonly conversion?: CoefficientConversion | undefined;
+  /**
+   * The tariff guide the regime prices wagons by (ТР-1) and whose VAT rates it adds; wagons fall back to the
+   * regime's own rates on dates before the guide's edition takes effect.
+   */
+  readonly tariffGuide?: WagonTariff | undefined;
   readonly rates: readonly Charge[];
   readonly charges: readonly Charge[];
   readonly coefficients: readonly Coefficient[];

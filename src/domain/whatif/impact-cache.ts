@@ -70,6 +70,10 @@ const UNIT_PARTS: KeyParts<UnitsRequest> = {
   count: (count) => count,
   grossMassTonnes: (mass) => mass ?? '',
   shipmentType: (type) => type ?? '',
+  loadCapacityTonnes: (capacity) => capacity ?? '',
+  innovative: (innovative) => (innovative === undefined ? '' : String(innovative)),
+  wagons: (wagons) => (wagons ? JSON.stringify(wagons) : ''),
+  emptyReturn: (emptyReturn) => (emptyReturn ? 'R' : ''),
 };
 
 /** The request's fields the key leaves out: the date counts by its epoch; a what-if uses the cheapest option. */
@@ -84,6 +88,7 @@ const REQUEST_PARTS: KeyParts<Omit<RateRequest, (typeof NOT_IN_SHIPMENT_KEY)[num
   units: (units) => unitParts.map(([field, part]) => part(units[field])).join('|'),
   currency: (currency) => currency,
   via: (via) => (via ?? []).join(','),
+  declaredDistances: (declared) => (declared ?? []).map((d) => `${d.railway}=${d.distanceKm}`).join(','),
 };
 
 const requestParts = Object.entries(REQUEST_PARTS) as [

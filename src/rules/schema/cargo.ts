@@ -2,6 +2,15 @@ import { z } from 'zod';
 import { Id, sourced } from './common.js';
 
 export const CargoFileSchema = z.strictObject({
+  /** The whole ETSNG classifier: a CSV of codes (code, tariffClass, minMass, minMassFlat, name) and its source. */
+  classifier: z
+    .strictObject({
+      title: z.string().min(1),
+      file: z.string().regex(/^[a-z0-9-]+\.csv$/, 'the CSV file beside this header'),
+      ...sourced,
+      notes: z.string().optional(),
+    })
+    .optional(),
   etsng: z
     .array(
       z.strictObject({

@@ -109,6 +109,10 @@ const RegimeSchema = z
         message: '`cap` is required with add-capped and allowed only there',
       }),
     conversion: z.strictObject({ table: Id, rounding: RoundingByUnitSchema }).optional(),
+    tariffGuide: z
+      .string()
+      .regex(/^[A-Z0-9][A-Z0-9-]*$/, 'the folder name of a tariff guide under rules/tariff-guides, e.g. TR-1')
+      .optional(),
     rates: z.array(ChargeSchema).min(1),
     charges: z.array(ChargeSchema).optional(),
     coefficients: z.array(CoefficientSchema).optional(),

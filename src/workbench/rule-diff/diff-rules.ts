@@ -56,5 +56,7 @@ export function diffRules(oldFiles: readonly RuleFileText[], newFiles: readonly 
 }
 
 function toData(file: RuleFileText): RuleFileData {
+  // A CSV table (a tariff guide's base rates, the ETSNG classifier) is compared as its text.
+  if (file.path.endsWith('.csv')) return { path: file.path, data: file.text };
   return { path: file.path, data: parseSourceFile(file.path, file.text).data };
 }
