@@ -1,6 +1,6 @@
 import { DECIMAL_PATTERN } from '../domain/core/money.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
-import type { RateTable, WagonKind, WagonTariff } from '../domain/rule-set/wagon-tariff.js';
+import type { RateTable, WagonKind, WagonTariff } from '../domain/rule-set/tariff-guide/wagon-tariff.js';
 import type { Parsed } from './compile-reference-data.js';
 import { cellIssue, parseCsvTable } from './csv-table.js';
 import { formatPath, type RuleIssue } from './rule-issue.js';

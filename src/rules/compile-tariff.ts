@@ -11,7 +11,7 @@ import type {
   RuleRef,
   When,
 } from '../domain/rule-set/tariff.js';
-import type { WagonTariff } from '../domain/rule-set/wagon-tariff.js';
+import type { WagonTariff } from '../domain/rule-set/tariff-guide/wagon-tariff.js';
 import { formatPath } from './rule-issue.js';
 import type { RoundingByUnitSchema } from './schema/common.js';
 import type { AmendmentFile, ChargeFile, CoefficientFile, RailwayVersionFile } from './schema/railway.js';

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { buildNetwork } from '../domain/rule-set/network.js';
 import { createRuleSet, type RuleSet } from '../domain/rule-set/rule-set.js';
 import type { Amendment, RailwayVersion } from '../domain/rule-set/tariff.js';
-import type { WagonTariff } from '../domain/rule-set/wagon-tariff.js';
+import type { WagonTariff } from '../domain/rule-set/tariff-guide/wagon-tariff.js';
 import { checkAmendments, checkRailwayVersions } from './check-tariffs.js';
 import { compileAlternatives } from './compile-alternatives.js';
 import { compileCapacity } from './compile-capacity.js';

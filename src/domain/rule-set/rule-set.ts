@@ -9,7 +9,7 @@ import { findRoutes, type Route } from './find-routes.js';
 import type { FxRules } from './fx.js';
 import type { Network } from './network.js';
 import type { Amendment, AmendmentChange, RailwayVersion, Regime, TariffInForce } from './tariff.js';
-import type { WagonTariff } from './wagon-tariff.js';
+import type { WagonTariff } from './tariff-guide/wagon-tariff.js';
 
 export interface RuleFile {
   readonly file: string;

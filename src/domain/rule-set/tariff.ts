@@ -1,7 +1,7 @@
 import type { IsoDate } from '../core/dates.js';
 import type { Amount, Rounding } from '../core/money.js';
 import { CONFIDENCES, type Confidence, type RuleRef, type Sourced } from './rule-ref.js';
-import type { WagonTariff } from './wagon-tariff.js';
+import type { WagonTariff } from './tariff-guide/wagon-tariff.js';
 
 export type { Confidence, RuleRef, Sourced };
 export { CONFIDENCES };

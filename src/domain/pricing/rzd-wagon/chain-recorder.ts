@@ -1,6 +1,6 @@
 import { type Amount, amount, formatFigure, type Rounding, roundAmount } from '../../core/money.js';
 import type { RuleRef } from '../../rule-set/tariff.js';
-import type { Traced, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { Traced, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 
 /** One step of the ТР-1 chain for one wagon: what it did, its ТР-1 reference, and the running amount after it. */
 export interface ChainStep {

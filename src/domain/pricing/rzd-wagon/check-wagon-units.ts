@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import type { WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import type { Shipment } from '../shipment.js';
 import { findWagonKind } from './resolve-schemes.js';
 

@@ -5,7 +5,7 @@ import type {
   VatDirection,
   WagonOwnership,
   WagonTariff,
-} from '../../rule-set/wagon-tariff.js';
+} from '../../rule-set/tariff-guide/wagon-tariff.js';
 import type { Factor } from './chain-recorder.js';
 
 /** Selecting ТР-1 coefficients: Table 2 (class), Table 4 (cargo, and by wagon kind), point 18.1.1, Tables 6–7 (models). */

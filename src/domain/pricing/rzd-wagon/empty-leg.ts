@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error.js';
 import { formatFigure } from '../../core/money.js';
-import type { GuideShipment, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { GuideShipment, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { ChainRecorder } from './chain-recorder.js';
 import { indexationFactors, type PricedPart } from './loaded-run.js';
 import { baseRate } from './rate-lookup.js';

@@ -1,6 +1,11 @@
 import type { IsoDate } from '../../core/dates.js';
 import { DomainError } from '../../core/domain-error.js';
-import type { GuideAmendment, VatDirection, VatRate, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type {
+  GuideAmendment,
+  VatDirection,
+  VatRate,
+  WagonTariff,
+} from '../../rule-set/tariff-guide/wagon-tariff.js';
 
 /** ТР-1 point 3: the tariff of the acceptance (waybill) date — the edition, its indexations and VAT of that date. */
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error.js';
 import { type Amount, amount, formatFigure, roundAmount } from '../../core/money.js';
-import type { WagonKind, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { WagonKind, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { ChainRecorder, type ChainStep, type Factor } from './chain-recorder.js';
 import { cargoK3, classK1, innovative, ownGondolaClass, wagonExtras } from './coefficients.js';
 import { indexationsInForce } from './guide-in-force.js';

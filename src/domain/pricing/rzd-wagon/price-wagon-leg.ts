@@ -1,7 +1,7 @@
 import { DomainError } from '../../core/domain-error.js';
 import { type Amount, amount, formatFigure, roundAmount, sum, ZERO } from '../../core/money.js';
 import type { Leg } from '../../rule-set/find-routes.js';
-import type { GuideShipment, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { GuideShipment, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { addLine, type LineContext } from '../quote-lines.js';
 import type { Shipment } from '../shipment.js';
 import { emptyLeg, emptySchemeFor } from './empty-leg.js';

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error.js';
 import { type Amount, amount } from '../../core/money.js';
-import type { Belt, RateTable, Traced, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { Belt, RateTable, Traced, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 
 /** A base rate read from an Annex 2 table: the belt holding the distance and, by mass, the charged-mass column. */
 export interface BaseRate {

@@ -5,7 +5,7 @@ import type {
   WagonKind,
   WagonOwnership,
   WagonTariff,
-} from '../../rule-set/wagon-tariff.js';
+} from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { inPositions } from './coefficients.js';
 
 export interface ResolvedSchemes {

@@ -1,6 +1,6 @@
 import { DomainError } from '../../core/domain-error.js';
 import { type Amount, amount, formatFigure, roundAmount } from '../../core/money.js';
-import type { GuideShipment, K4Row, WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { GuideShipment, K4Row, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import type { ChainRecorder } from './chain-recorder.js';
 
 export interface CorrectionInput {

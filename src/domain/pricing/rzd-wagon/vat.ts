@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../core/dates.js';
 import { type Amount, formatFigure, roundAmount } from '../../core/money.js';
-import type { WagonTariff } from '../../rule-set/wagon-tariff.js';
+import type { WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { addLine, type LineContext } from '../quote-lines.js';
 import { vatInForce } from './guide-in-force.js';
 

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../../core/dates.js';
 import type { ResolvedCargo } from '../../rule-set/cargo.js';
-import type { GuideShipment, WagonOwnership } from '../../rule-set/wagon-tariff.js';
+import type { GuideShipment, WagonOwnership } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import type { WagonLot } from '../shipment.js';
 
 export type { WagonLot };

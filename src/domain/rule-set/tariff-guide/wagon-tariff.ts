@@ -1,6 +1,6 @@
-import type { IsoDate } from '../core/dates.js';
-import type { Rounding } from '../core/money.js';
-import type { Confidence, RuleRef, Sourced } from './rule-ref.js';
+import type { IsoDate } from '../../core/dates.js';
+import type { Rounding } from '../../core/money.js';
+import type { Confidence, RuleRef, Sourced } from '../rule-ref.js';
 
 /**
  * The engine's view of a tariff guide for wagon shipments (ТР-1, Tariff Guide No. 1 of RZD), compiled from
