@@ -32,7 +32,7 @@ export const QuoteRequestSchema = RatesRequestSchema.extend({
       'true: issue the quote even though illustrative placeholder figures carry part of the price; it is then stored ' +
         'and shown as indicative, not binding. Without it such a request is refused (422 ILLUSTRATIVE_FIGURES)',
     ),
-}).meta({ id: 'QuoteRequest', example: RATES_REQUEST_EXAMPLE });
+}).meta({ id: 'QuoteRequest', example: { ...RATES_REQUEST_EXAMPLE, indicative: true } });
 
 export const IdempotencyHeadersSchema = z.object({
   'idempotency-key': z

@@ -205,7 +205,13 @@ async function run(): Promise<void> {
           ? { parameter, keepRevenue: byId<HTMLInputElement>('gs-railway').value.trim().toUpperCase() }
           : { parameter, railShare: Number(byId<HTMLInputElement>('gs-share').value) };
     }
-    lastReport = await postJson<WhatIfAnswer>('/v1/whatif', body);
+    const key = byId<HTMLInputElement>('api-key').value.trim();
+    sessionStorage.setItem('throughrate.apiKey', key);
+    lastReport = await postJson<WhatIfAnswer>(
+      '/v1/whatif',
+      body,
+      key ? { authorization: `Bearer ${key}` } : {},
+    );
     page = 0;
     render(lastReport);
     status.textContent = `${w.results}: ${lastReport.summary.shipments.rows} · ${((performance.now() - started) / 1000).toFixed(1)} s`;

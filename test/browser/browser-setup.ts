@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,10 @@ export interface BrowserRig {
   readonly browser: Browser;
   /** A shipper's API key in the rig's store. */
   readonly key: string;
+  /** A committee's API key in the rig's store. */
+  readonly committeeKey: string;
+  /** An admin's API key in the rig's store. */
+  readonly adminKey: string;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export async function startRig(): Promise<BrowserRig> {
     now: () => new Date(),
   });
   const key = await createKey(store, 'shipper');
+  const committeeKey = await createKey(store, 'committee');
+  const adminKey = await createKey(store, 'admin');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu'],
@@ -51,6 +57,8 @@ export async function startRig(): Promise<BrowserRig> {
     server,
     browser,
     key,
+    committeeKey,
+    adminKey,
     async close() {
       await browser.close();
       await server.close();
@@ -64,7 +72,8 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** axe-core's violations of impact serious or critical on the page as it is now. */
 export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE });
+  // Evaluated through the debugging protocol, not as a <script> tag: the service's CSP (script-src 'self') stays on.
+  await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations: { id: string; impact: string; help: string; targets: string[] }[] = await page.evaluate(`
     axe.run().then((result) => result.violations.map((v) => ({
       id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),

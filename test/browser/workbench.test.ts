@@ -24,6 +24,7 @@ describe.skipIf(!CHROMIUM)('the committee workbench in Chromium', () => {
   it('runs the sample what-if and shows its charts, the rule diff and a paged table of shipments', async () => {
     await page.goto(`${rig.server.url}/workbench`);
     expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('API key of a committee account (kept for this tab only)').fill(rig.committeeKey);
     await page.getByLabel('Sample draft', { exact: true }).selectOption('ktz-containers-2026-07');
     await page.getByLabel('Sample portfolio', { exact: true }).selectOption('sample.csv');
     await page.getByRole('button', { name: 'Run the what-if' }).click();

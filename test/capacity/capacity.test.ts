@@ -10,8 +10,11 @@ import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { RailLoad } from '../../src/domain/whatif/capacity-impact.js';
 import type { Outcome } from '../../src/domain/whatif/price-outcome.js';
 import { checkRuleFiles } from '../../src/rules/load-rule-set.js';
+import { openPgliteQuoteStore } from '../../src/store/open-quote-store.js';
+import type { QuoteStore } from '../../src/store/quote-store.js';
 import { bundledRuleSet, type RunningApp, startApp } from '../helpers/app.js';
 import { runCli } from '../helpers/cli.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 
 const CAPACITY = 'capacity/sections.yaml';
@@ -226,14 +229,22 @@ describe('a draft that leaves a section over capacity', () => {
     },
   ];
   let server: RunningApp;
+  let store: QuoteStore;
+  let committee: { authorization: string };
   beforeAll(async () => {
-    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES) });
+    store = await openPgliteQuoteStore('memory://');
+    committee = bearer(await createKey(store, 'committee'));
+    server = await startApp({ ruleFiles: ruleFilesIn(BUNDLED_RULES), store });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await store.close();
+  });
 
   it('is flagged in the what-if summary over HTTP', async () => {
     const res = await request(server.url)
       .post('/v1/whatif')
+      .set(committee)
       .send({
         draft: { overrides: { values: { [target]: 2000000 } } },
         portfolio,

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ResponseCache } from '../../src/http/response-cache.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
 import { takeViolations } from '../helpers/contract-check.js';
 
@@ -20,6 +21,8 @@ describe('the response contract check', () => {
   let server: RunningApp;
   beforeAll(async () => {
     server = await startApp({
+      // No response cache: a cached answer is sent as stored bytes, which this tampering hook leaves alone.
+      responseCache: new ResponseCache(0),
       instrument: (app) =>
         app.addHook('onSend', async (req, _reply, payload) => {
           if (typeof payload !== 'string' || req.headers['x-tamper'] === undefined) return payload;

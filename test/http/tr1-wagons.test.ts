@@ -16,11 +16,28 @@ interface Scenario {
   readonly expect: { readonly total: string };
 }
 
+/** The first case of a golden file (test/scenarios, the rule-test format) as the request and expectation it states. */
+function caseOf(text: string): Scenario {
+  const file = parse(text) as {
+    cases: {
+      acceptanceDate: string;
+      shipment: Omit<Scenario['request'], 'acceptanceDate'>;
+      expect: Scenario['expect'];
+    }[];
+  };
+  const first = file.cases[0];
+  if (!first) throw new Error('a golden file without cases');
+  return {
+    request: { ...first.shipment, acceptanceDate: String(first.acceptanceDate) },
+    expect: first.expect,
+  };
+}
+
 /** The ТР-1 golden scenarios (test/scenarios/tr1-*.yaml), through the HTTP API as a shipper would send them. */
 const dir = fileURLToPath(new URL('../scenarios', import.meta.url));
 const scenarios = readdirSync(dir)
   .filter((f) => f.startsWith('tr1-'))
-  .map((f) => ({ file: f, ...(parse(readFileSync(join(dir, f), 'utf8')) as Scenario) }));
+  .map((f) => ({ file: f, ...caseOf(readFileSync(join(dir, f), 'utf8')) }));
 
 /** The calculator's per-wagon figures (R-Тариф, 2026-06-08), from the scenario comments' "calculator: N RUB". */
 const calculatorPerWagon = (file: string) => {

@@ -13,7 +13,8 @@ const QuerySchema = z.strictObject({
     .max(100)
     .describe(
       'an ETSNG or GNG code or its first digits ("2324"), or a word of the name in Russian or English',
-    ),
+    )
+    .meta({ example: 'wheat' }),
   limit: z.coerce.number().int().min(1).max(200).default(20),
 });
 
