@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuoteStore } from '../../src/store/quote-store.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { bearer, createKey } from '../helpers/keys.js';
 import { BUNDLED_RULES, ruleFilesIn } from '../helpers/rule-files.js';
 import { pgliteBackend } from '../helpers/store-backends.js';
 
@@ -51,11 +52,14 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
   let store: QuoteStore;
   let server: RunningApp;
   let issuedId = '';
+  /** An admin's key: it may issue, read and replay quotes and run what-ifs. */
+  let auth: { authorization: string };
   beforeAll(async () => {
     await backend.setUp();
     store = await backend.openStore();
     server = await startApp({ store, ruleFiles: ruleFilesIn(BUNDLED_RULES) });
-    const issued = await request(server.url).post('/v1/quotes').send(BOX).expect(201);
+    auth = bearer(await createKey(store, 'admin'));
+    const issued = await request(server.url).post('/v1/quotes').set(auth).send(BOX).expect(201);
     issuedId = issued.body.id;
   }, 180_000);
   afterAll(async () => {
@@ -73,13 +77,25 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
   };
 
   it('refuses a NUL in a quote id, to read or to replay', async () => {
-    expectProblem(await request(server.url).get('/v1/quotes/abc%00def'), 400, '#params/id');
-    expectProblem(await request(server.url).post('/v1/quotes/abc%00def/replay').send({}), 400, '#params/id');
+    expectProblem(await request(server.url).get('/v1/quotes/abc%00def').set(auth), 400, '#params/id');
+    expectProblem(
+      await request(server.url).post('/v1/quotes/abc%00def/replay').set(auth).send({}),
+      400,
+      '#params/id',
+    );
   });
 
   it('refuses issue dates outside 1990–2100 on the quote list', async () => {
-    expectProblem(await request(server.url).get('/v1/quotes?from=0000-01-01'), 400, '#querystring/from');
-    expectProblem(await request(server.url).get('/v1/quotes?to=9999-12-31'), 400, '#querystring/to');
+    expectProblem(
+      await request(server.url).get('/v1/quotes?from=0000-01-01').set(auth),
+      400,
+      '#querystring/from',
+    );
+    expectProblem(
+      await request(server.url).get('/v1/quotes?to=9999-12-31').set(auth),
+      400,
+      '#querystring/to',
+    );
   });
 
   it('refuses crafted cursors: an impossible instant, a NUL in the id, not JSON', async () => {
@@ -89,7 +105,7 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
       cursorOf(['2026-03-01T09:00:00.000Z', 'x'.repeat(300)]),
       'not-a-cursor',
     ]) {
-      const res = await request(server.url).get('/v1/quotes').query({ cursor });
+      const res = await request(server.url).get('/v1/quotes').set(auth).query({ cursor });
       expectProblem(res, 400, '#querystring/cursor');
     }
   });
@@ -97,6 +113,7 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
   it('refuses an acceptance date of 9999-12-31 rather than issuing a quote for it', async () => {
     const res = await request(server.url)
       .post('/v1/quotes')
+      .set(auth)
       .send({ ...BOX, acceptanceDate: '9999-12-31' });
     expectProblem(res, 400, '/acceptanceDate');
     expect(res.body.detail).toContain('1990-01-01');
@@ -108,7 +125,10 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
       '/acceptanceDate',
     );
     expectProblem(
-      await request(server.url).post(`/v1/quotes/${issuedId}/replay`).send({ acceptanceDate: '0001-01-01' }),
+      await request(server.url)
+        .post(`/v1/quotes/${issuedId}/replay`)
+        .set(auth)
+        .send({ acceptanceDate: '0001-01-01' }),
       400,
       '/acceptanceDate',
     );
@@ -125,6 +145,7 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
     for (const weight of [1e308, `1${'0'.repeat(200_000)}`]) {
       const res = await request(server.url)
         .post('/v1/whatif')
+        .set(auth)
         .send({ draft: { files: [] }, portfolio: [{ ...ROW, weight }] });
       expectProblem(res, 400, '/portfolio/0/weight');
     }
@@ -136,6 +157,7 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
     );
     const res = await request(server.url)
       .post('/v1/whatif')
+      .set(auth)
       .send({ draft: { overrides: { values } }, portfolio: [ROW] });
     expectProblem(res, 400, '/draft/overrides/values');
   });
@@ -144,6 +166,7 @@ describe('bad input is refused with a 4xx problem, never a 500', () => {
     for (const text of [aliasBomb(), mergeChain()]) {
       const res = await request(server.url)
         .post('/v1/whatif')
+        .set(auth)
         .send({ draft: { files: [{ path: 'railways/KTZ/2026-07-01.yaml', text }] }, portfolio: [ROW] });
       expectProblem(res, 422);
       expect(res.body.code).toBe('INVALID_RULES');
