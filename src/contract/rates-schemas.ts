@@ -334,14 +334,24 @@ export const ProblemSchema = z
 
 export const StationSchema = z
   .object({
-    code: z.string(),
-    name: z.string(),
-    nameLocal: z.string().optional(),
+    code: z
+      .string()
+      .describe("the code to put in a request: ours for the corridor's stations, else the ESR code"),
+    esr: z.string().optional().describe('the 6-digit ESR (ЕСР) station code'),
+    name: z.string().describe('Latin name (a transliteration for the ТР-4 catalogue)'),
+    nameLocal: z.string().optional().describe('official name in the local script'),
     aliases: z.array(z.string()),
     railway: z.string(),
     country: z.string(),
-    lat: z.number(),
-    lon: z.number(),
+    road: z.string().optional().describe('regional railway (дорога) of the ТР-4 list'),
+    operations: z
+      .array(z.string())
+      .optional()
+      .describe(
+        'commercial operation codes of the ТР-4 list (Book 2 legend), e.g. "3" sidings, "8Н" 20 t boxes',
+      ),
+    lat: z.number().optional(),
+    lon: z.number().optional(),
     kinds: z.array(z.string()),
   })
   .meta({ id: 'Station' });

@@ -10,6 +10,7 @@ import type {
 import type { CoefficientTable, FxRate, FxRules } from '../domain/rule-set/fx.js';
 import type { Border, Crossing, Link, Station } from '../domain/rule-set/network.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
+import type { Tr4Network } from '../domain/rule-set/tr4/tr4-network.js';
 import { cellIssue, parseCsvTable } from './csv-table.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { CargoFile } from './schema/cargo.js';
@@ -35,15 +36,26 @@ const refOf = (p: Parsed<unknown>, path: string): RuleRef => ({
 export function compileNetwork(
   files: readonly Parsed<NetworkFile>[],
   railways: ReadonlySet<string>,
+  tr4: Tr4Network | undefined,
   issues: RuleIssue[],
 ) {
   const stations = new Map<string, Station>();
+  const esrs = new Map<string, string>();
   for (const p of files) {
     p.data.stations?.forEach((s, i) => {
       if (stations.has(s.code))
         issues.push(p.source.issueAt(['stations', i, 'code'], `station ${s.code} is defined twice`));
       else if (!railways.has(s.railway))
         issues.push(p.source.issueAt(['stations', i, 'railway'], `railway ${s.railway} has no tariff files`));
+      if (s.esr !== undefined) {
+        const twice = esrs.get(s.esr);
+        if (twice) issues.push(p.source.issueAt(['stations', i, 'esr'], `ESR ${s.esr} is ${twice}'s too`));
+        else if (tr4 && !tr4.stations.has(s.esr) && !tr4.distances.transitPoints.has(s.esr))
+          issues.push(
+            p.source.issueAt(['stations', i, 'esr'], `ESR ${s.esr} is not in the ТР-4 station list`),
+          );
+        esrs.set(s.esr, s.code);
+      }
       stations.set(s.code, { ...s, aliases: s.aliases ?? [], kinds: s.kinds ?? [] });
     });
   }

@@ -10,6 +10,7 @@ import { compileCorridors } from './compile-corridor.js';
 import { compileCargo, compileFx, compileNetwork, type Parsed } from './compile-reference-data.js';
 import { compileAmendment, compileRailwayVersion } from './compile-tariff.js';
 import { compileTariffGuide, type GuideFiles } from './compile-tariff-guide.js';
+import { compileTr4 } from './compile-tr4.js';
 import { deepFreeze } from './deep-freeze.js';
 import { type RuleFileText, readRuleFiles, sha256 } from './read-rule-files.js';
 import { type RuleIssue, RuleSetError } from './rule-issue.js';
@@ -26,6 +27,7 @@ import {
   TARIFF_GUIDE_FILES,
   tariffGuidePartOf,
 } from './schema/tariff-guide.js';
+import { Tr4ManifestSchema } from './schema/tr4.js';
 import { cachedSourceFile, type SourceCache } from './source-file.js';
 import { validateFile } from './validate-file.js';
 
@@ -68,6 +70,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
     railways: [],
     amendments: [],
     network: [],
+    tr4: [],
     cargo: [],
     fx: [],
     corridors: [],
@@ -77,6 +80,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
     railways: Parsed<z.output<typeof RailwayVersionSchema>>[];
     amendments: Parsed<z.output<typeof AmendmentSchema>>[];
     network: Parsed<z.output<typeof NetworkFileSchema>>[];
+    tr4: Parsed<z.output<typeof Tr4ManifestSchema>>[];
     cargo: Parsed<z.output<typeof CargoFileSchema>>[];
     fx: Parsed<z.output<typeof FxFileSchema>>[];
     corridors: Parsed<z.output<typeof CorridorSchema>>[];
@@ -111,7 +115,8 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
         add(AmendmentSchema, buckets.amendments, (v) => `${v.effectiveFrom}/${v.id}`);
         break;
       case 'network':
-        add(NetworkFileSchema, buckets.network, () => shortHash);
+        if (file.path.startsWith('network/tr4/')) add(Tr4ManifestSchema, buckets.tr4, () => shortHash);
+        else add(NetworkFileSchema, buckets.network, () => shortHash);
         break;
       case 'cargo':
         add(CargoFileSchema, buckets.cargo, () => shortHash);
@@ -163,14 +168,21 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
   }
 
   const railwayCodes = new Set(buckets.railways.map((p) => p.data.railway));
-  const network = compileNetwork(buckets.network, railwayCodes, issues);
-  // The large tables (the ETSNG classifier, the ТР-1 base rates) are compiled once per content: a what-if or a
-  // goal seek rebuilds the rule set many times with only a railway file changed.
+  // The large tables (the ТР-4 books, the ETSNG classifier, the ТР-1 base rates) are compiled once per content: a
+  // what-if or a goal seek rebuilds the rule set many times with only a railway file changed.
   const contentKey = (prefix: string) =>
     files
       .filter((f) => f.path.startsWith(prefix))
       .map((f) => `${f.path}:${hashOf.get(f.path)}`)
       .join('|');
+  const [tr4Manifest, another] = buckets.tr4;
+  if (another) issues.push(another.source.issueAt([], 'one ТР-4 manifest only: rules/network/tr4/tr4.yaml'));
+  const tr4 = tr4Manifest
+    ? compiledOnce(`tr4|${contentKey('network/tr4/')}`, issues, (found) =>
+        compileTr4(tr4Manifest, csv, found),
+      )
+    : undefined;
+  const network = compileNetwork(buckets.network, railwayCodes, tr4, issues);
   const cargo = compiledOnce(`cargo|${contentKey('cargo/')}`, issues, (found) =>
     compileCargo(buckets.cargo, csv, found),
   );
@@ -227,7 +239,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
     railways: railways.size,
     versions: buckets.railways.length,
     amendments: buckets.amendments.length,
-    stations: network.stations.size,
+    stations: network.stations.size + (tr4?.stations.size ?? 0),
     links: network.links.length,
     crossings: network.crossings.length,
     cargoCodes: cargo.etsng.size + cargo.gng.size,
@@ -241,7 +253,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
       hash: sha256(hashes.map((h) => `${h.file}:${h.hash}\n`).join('')),
       railways,
       amendments,
-      network: buildNetwork(network.stations, network.links, network.crossings, network.borders),
+      network: buildNetwork(network.stations, network.links, network.crossings, network.borders, tr4),
       cargo,
       tariffGuides,
       fx,

@@ -1,17 +1,26 @@
 import type { RuleRef, Sourced } from './tariff.js';
+import type { TariffDistance } from './tr4/tariff-distances.js';
+import type { Tr4Network } from './tr4/tr4-network.js';
 
 export const GAUGE_CHANGES = ['none', 'container-transfer', 'wheelset-exchange'] as const;
 export type GaugeChange = (typeof GAUGE_CHANGES)[number];
 
 export interface Station extends Sourced {
+  /** The code requests use: our readable code for the corridor's stations, the ESR code for the catalogue's. */
   readonly code: string;
+  /** The railways' 6-digit station code (ЕСР), accepted wherever a station is. */
+  readonly esr?: string | undefined;
   readonly name: string;
   readonly nameLocal?: string | undefined;
   readonly aliases: readonly string[];
   readonly railway: string;
   readonly country: string;
-  readonly lat: number;
-  readonly lon: number;
+  /** The regional railway (дорога) of the ТР-4 list. */
+  readonly road?: string | undefined;
+  /** Commercial operation codes of the ТР-4 list (Book 2's legend), e.g. 3, 8Н. */
+  readonly operations?: readonly string[] | undefined;
+  readonly lat?: number | undefined;
+  readonly lon?: number | undefined;
   readonly kinds: readonly string[];
 }
 
@@ -39,15 +48,26 @@ export interface Border extends Sourced {
   readonly plannedTrainPairsPerDay?: number | undefined;
 }
 
+/** A tariff distance inside one railway and how it was found. */
+export type LegDistance =
+  | { readonly km: number; readonly basis: 'tr4'; readonly tr4: TariffDistance }
+  | { readonly km: number; readonly basis: 'links'; readonly links: readonly Link[] };
+
 export interface Network {
+  /** The corridor's stations by our code, then the ТР-4 catalogue's by ESR code. */
   readonly stations: ReadonlyMap<string, Station>;
   readonly links: readonly Link[];
   readonly crossings: readonly Crossing[];
   readonly borders: readonly Border[];
-  /** Tariff distance between two stations of one railway (shortest path), or undefined when unconnected. */
+  readonly tr4?: Tr4Network | undefined;
+  /** The station a code names (our code, an ESR code, or the ESR code of one of our stations), or undefined. */
+  resolve(code: string): Station | undefined;
+  /**
+   * Tariff distance between two stations of one railway: by ТР-4 where both have an ESR code ТР-4 can place, else
+   * the shortest path over the railway's links; undefined when unconnected.
+   */
+  distance(from: string, to: string): LegDistance | undefined;
   distanceKm(from: string, to: string): number | undefined;
-  /** The links of the shortest path between two stations of one railway, in order. */
-  pathLinks(from: string, to: string): readonly Link[];
 }
 
 interface Adjacent {
@@ -60,11 +80,16 @@ interface Adjacent {
  * so route pricing never searches a graph.
  */
 export function buildNetwork(
-  stations: ReadonlyMap<string, Station>,
+  own: ReadonlyMap<string, Station>,
   links: readonly Link[],
   crossings: readonly Crossing[],
   borders: readonly Border[],
+  tr4?: Tr4Network,
 ): Network {
+  const byEsr = new Map<string, Station>();
+  for (const station of own.values()) if (station.esr) byEsr.set(station.esr, station);
+  const stations = new Map(own);
+  for (const [esr, station] of tr4?.stations ?? []) if (!byEsr.has(esr)) stations.set(esr, station);
   const adjacency = new Map<string, Adjacent[]>();
   for (const link of links) {
     for (const [a, b] of [
@@ -78,29 +103,45 @@ export function buildNetwork(
   }
   const distances = new Map<string, Map<string, number>>();
   const previous = new Map<string, Map<string, Adjacent & { from: string }>>();
-  for (const code of stations.keys()) {
+  for (const code of own.keys()) {
     const { dist, prev } = shortestPaths(code, adjacency);
     distances.set(code, dist);
     previous.set(code, prev);
   }
+  function pathLinks(from: string, to: string): Link[] {
+    const prev = previous.get(from);
+    const path: Link[] = [];
+    let at = to;
+    while (at !== from) {
+      const step = prev?.get(at);
+      if (!step) return [];
+      path.unshift(step.link);
+      at = step.from;
+    }
+    return path;
+  }
+
+  function distance(from: string, to: string): LegDistance | undefined {
+    const a = stations.get(from);
+    const b = stations.get(to);
+    if (!a || !b || a.railway !== b.railway) return undefined;
+    if (tr4 && a.esr && b.esr) {
+      const found = tr4.distances.distance(a.esr, b.esr);
+      if (found) return { km: found.km, basis: 'tr4', tr4: found };
+    }
+    const km = distances.get(from)?.get(to);
+    return km === undefined ? undefined : { km, basis: 'links', links: pathLinks(from, to) };
+  }
+
   return {
     stations,
     links,
     crossings,
     borders,
-    distanceKm: (from, to) => distances.get(from)?.get(to),
-    pathLinks(from, to) {
-      const prev = previous.get(from);
-      const path: Link[] = [];
-      let at = to;
-      while (at !== from) {
-        const step = prev?.get(at);
-        if (!step) return [];
-        path.unshift(step.link);
-        at = step.from;
-      }
-      return path;
-    },
+    tr4,
+    resolve: (code) => stations.get(code) ?? byEsr.get(code),
+    distance,
+    distanceKm: (from, to) => distance(from, to)?.km,
   };
 }
 

@@ -38,11 +38,14 @@ export function stationRoutes(context: AppContext): FastifyPluginAsync {
         return {
           stations: found.map((s) => ({
             code: s.code,
+            esr: s.esr,
             name: s.name,
             nameLocal: s.nameLocal,
             aliases: [...s.aliases],
             railway: s.railway,
             country: s.country,
+            road: s.road,
+            operations: s.operations ? [...s.operations] : undefined,
             lat: s.lat,
             lon: s.lon,
             kinds: [...s.kinds],

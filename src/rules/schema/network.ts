@@ -4,6 +4,11 @@ import { CountryCode, Km, RailwayCode, StationCode, sourced } from './common.js'
 
 const StationSchema = z.strictObject({
   code: StationCode,
+  esr: z
+    .string()
+    .regex(/^\d{6}$/, 'expected the 6-digit ESR code')
+    .optional()
+    .describe('the station (or ТР-4 border or node point) of rules/network/tr4/stations.csv this station is'),
   name: z.string().min(1),
   nameLocal: z.string().optional(),
   aliases: z.array(z.string()).optional(),
