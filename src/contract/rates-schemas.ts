@@ -216,6 +216,18 @@ export const RateOptionSchema = z
         from: z.string(),
         to: z.string(),
         distanceKm: z.number(),
+        distance: z
+          .object({
+            km: z.number(),
+            basis: z.enum(['tr4', 'links', 'declared']),
+            formula: z.string(),
+            via: z.array(z.string()).describe('ESR codes of the ТР-4 transit points passed, in order'),
+            reference: z.string(),
+            confidence: ConfidenceSchema,
+          })
+          .describe(
+            "how the tariff distance was found: Tariff Guide No. 4's Books 1 and 3 (RZD), the network's links (other railways), or declared by the shipper",
+          ),
         direction: z.enum(DIRECTIONS),
         regime: z.string(),
         total: MoneySchema,

@@ -8,9 +8,8 @@ import type {
   MassNorm,
 } from '../domain/rule-set/cargo.js';
 import type { CoefficientTable, FxRate, FxRules } from '../domain/rule-set/fx.js';
-import type { Border, Crossing, Link, Station } from '../domain/rule-set/network.js';
+import type { Border, Crossing, Link, Station, Tr4Network } from '../domain/rule-set/network.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
-import type { Tr4Network } from '../domain/rule-set/tr4/tr4-network.js';
 import { cellIssue, parseCsvTable } from './csv-table.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { CargoFile } from './schema/cargo.js';

@@ -1,12 +1,13 @@
-import type { Station } from '../domain/rule-set/network.js';
+import type { Station, Tr4Network } from '../domain/rule-set/network.js';
 import { buildTariffDistances, type TransitPointDistance } from '../domain/rule-set/tr4/tariff-distances.js';
-import type { Tr4Network } from '../domain/rule-set/tr4/tr4-network.js';
 import type { Parsed } from './compile-reference-data.js';
 import { type CsvTable, cellIssue, parseCsvTable } from './csv-table.js';
 import type { RuleIssue } from './rule-issue.js';
 import type { Tr4Manifest } from './schema/tr4.js';
 
 const ESR = /^\d{6}$/;
+/** ТР-4 names the export (border) points "… (эксп.)". */
+const BORDER_POINT = /\(эксп/;
 const COUNTRY: Record<string, string> = { RZD: 'RU', KTZ: 'KZ', TDY: 'TM', RAI: 'IR' };
 const DISTANCES = new Set(['transit-point', 'book1', 'none']);
 const STATION_COLUMNS = ['esr', 'name', 'latin', 'railway', 'road', 'operations', 'distances'];
@@ -54,6 +55,7 @@ export function compileTr4(
   const stations = new Map<string, Station>();
   const kind = new Map<string, string>();
   const transitPoints: string[] = [];
+  const transitPointNames = new Map<string, string>();
   for (const { line, cells } of stationsTable.rows) {
     const [esr = '', name = '', latin = '', railway = '', road = '', operations = '', distances = ''] = cells;
     const bad = (column: string, message: string) =>
@@ -63,7 +65,10 @@ export function compileTr4(
     if (!DISTANCES.has(distances)) bad('distances', 'expected transit-point, book1 or none');
     if (railway !== '' && COUNTRY[railway] === undefined) bad('railway', `unknown railway ${railway}`);
     kind.set(esr, distances);
-    if (distances === 'transit-point') transitPoints.push(esr);
+    if (distances === 'transit-point') {
+      transitPoints.push(esr);
+      transitPointNames.set(esr, name);
+    }
     if (railway === '') continue;
     stations.set(esr, {
       code: esr,
@@ -151,7 +156,13 @@ export function compileTr4(
 
   return {
     stations,
-    distances: buildTariffDistances(transitPoints, book1, book3),
+    distances: buildTariffDistances(
+      transitPoints,
+      book1,
+      book3,
+      new Set(transitPoints.filter((tp) => BORDER_POINT.test(transitPointNames.get(tp) ?? ''))),
+    ),
+    transitPointNames,
     book1Reference: m.book1.reference,
     book3Reference: m.book3.reference,
     confidence: m.book3.confidence,

@@ -47,11 +47,11 @@ describe('rules diff', () => {
         // wagons of 2026 are priced by ТР-1 (tariff-guides/TR-1); the per-tonne wagon rates are the 2024-12-01 version's
         'railways/RZD/2024-12-01.yaml#regimes[national].rates[wagon-private-all-classes].bands[1].perKm':
           '0.80',
-        'network/links.yaml#links[MOSKVA>KIGASH].km': 1520,
+        'network/links.yaml#links[DINA-NURPEISOVA>ATYRAU].km': 252,
       }),
     );
     expect(diff.entries?.map((e) => e.text)).toEqual([
-      'link MOSKVA – KIGASH: km 1 518 → 1 520',
+      'link DINA-NURPEISOVA – ATYRAU: km 250 → 252',
       'RZD national rate wagon-private-all-classes (Private wagon, loaded run, per tonne (infrastructure and traction; no wagon component)): band 1 001–3 000 km: perKm 0.75 → 0.80 from 2024-12-01',
     ]);
     const removed = bundled.map((f) =>
@@ -107,7 +107,7 @@ describe('rule changes applied one at a time', () => {
     );
     const next = overridden({
       'railways/RZD/2026-01-01.yaml#regimes[national].rates[container-40-private].formula.perKm': '57.1',
-      'network/links.yaml#links[MOSKVA>KIGASH].km': 1520,
+      'network/links.yaml#links[DINA-NURPEISOVA>ATYRAU].km': 252,
     });
     const reordered = next.map((f) =>
       f.path === 'railways/RZD/2024-12-01.yaml'

@@ -1,6 +1,6 @@
 import { DomainError, isDomainError } from '../core/domain-error.js';
 import { type Amount, amount } from '../core/money.js';
-import { calculateRates, DEFAULT_MAX_OPTIONS } from '../pricing/calculate-rates.js';
+import { calculateRates, DEFAULT_MAX_OPTIONS, withStationIds } from '../pricing/calculate-rates.js';
 import { type Conversion, marketConversion } from '../pricing/convert.js';
 import type { ConversionInfo, RateOption, RatesResult } from '../pricing/rate-option.js';
 import { buildShipment, type RateRequest } from '../pricing/shipment.js';
@@ -34,9 +34,10 @@ const RAIL_UNAVAILABLE = new Set(['NO_ROUTE', 'NO_TARIFF_IN_FORCE', 'UNIT_NOT_CA
  */
 export function compareModes(
   ruleSet: RuleSet,
-  request: RateRequest,
+  asked: RateRequest,
   options: CompareOptions = {},
 ): CompareResult {
+  const request = withStationIds(ruleSet, asked);
   const discountLegs = checkDiscountLegs(ruleSet, options.discountLegs);
   const currency = request.currency;
   const date = request.acceptanceDate;

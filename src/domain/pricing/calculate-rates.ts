@@ -24,10 +24,8 @@ export const DEFAULT_MAX_OPTIONS = 3;
  * Prices every route from origin to destination on the acceptance date and returns the cheapest few, itemised.
  * Pure: the date comes in the request, the rules in the rule set.
  */
-export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesResult {
-  requireStation(ruleSet, request.origin, '/origin');
-  requireStation(ruleSet, request.destination, '/destination');
-  for (const [i, code] of (request.via ?? []).entries()) requireStation(ruleSet, code, `/via/${i}`);
+export function calculateRates(ruleSet: RuleSet, asked: RateRequest): RatesResult {
+  const request = withStationIds(ruleSet, asked);
   if (request.origin === request.destination) {
     throw new DomainError('INVALID_REQUEST', 'origin and destination are the same station', {
       pointer: '/destination',
@@ -53,7 +51,7 @@ export function calculateRates(ruleSet: RuleSet, request: RateRequest): RatesRes
   if (routes.length === 0) {
     throw new DomainError(
       'NO_ROUTE',
-      `no route from ${request.origin} to ${request.destination}${via.length ? ` via ${via.join(', ')}` : ''}`,
+      `no route from ${request.origin} to ${request.destination}${via.length ? ` via ${via.join(', ')}` : ''}${noRouteReason(ruleSet, request)}`,
       { pointer: via.length ? '/via' : '/destination' },
     );
   }
@@ -242,16 +240,57 @@ function withDeclaredDistances(
   return routes.map((route) => {
     const legs = route.legs.map((leg) => {
       const d = declared.find((x) => x.railway === leg.railway);
-      return d ? { ...leg, km: d.distanceKm, declared: true } : leg;
+      if (!d) return leg;
+      const distance = {
+        km: d.distanceKm,
+        basis: 'declared' as const,
+        formula: `${d.distanceKm} km declared by the shipper (waybill); the network's figure: ${leg.distance.formula}`,
+        via: [],
+        reference: "the shipper's declaration (declaredDistances)",
+        confidence: leg.distance.confidence,
+      };
+      return { ...leg, km: d.distanceKm, distance, declared: true };
     });
     return { ...route, legs, distanceKm: legs.reduce((n, l) => n + l.km, 0) };
   });
 }
 
-function requireStation(ruleSet: RuleSet, code: string, pointer: string): void {
-  if (ruleSet.network.stations.has(code)) return;
+/**
+ * The request with every station named by its code in the network: a station may be asked for by our code or by
+ * its ESR code (an ESR code of one of our corridor stations names that station).
+ */
+export function withStationIds(ruleSet: RuleSet, request: RateRequest): RateRequest {
+  const origin = stationId(ruleSet, request.origin, '/origin');
+  const destination = stationId(ruleSet, request.destination, '/destination');
+  const via = request.via?.map((code, i) => stationId(ruleSet, code, `/via/${i}`));
+  return { ...request, origin, destination, ...(via ? { via } : {}) };
+}
+
+function stationId(ruleSet: RuleSet, code: string, pointer: string): string {
+  const station = ruleSet.network.resolve(code);
+  if (station) return station.code;
   const suggestions = searchStations(ruleSet.network, code, 5).map((s) => `${s.code} (${s.name})`);
   throw new DomainError('UNKNOWN_STATION', `unknown station ${code}`, { pointer, suggestions });
+}
+
+/** Why no route could be found, when a station's own data says so. */
+function noRouteReason(ruleSet: RuleSet, request: RateRequest): string {
+  const { network } = ruleSet;
+  for (const code of [request.origin, request.destination]) {
+    const station = network.stations.get(code);
+    if (!station?.esr || station.code !== station.esr) continue;
+    const name = `${station.nameLocal ?? station.name} (${station.esr})`;
+    if (station.railway !== 'RZD')
+      return `: ${name} is in the ${station.railway} station list, but ${station.railway} tariff distances are known only between the corridor's stations (GET /v1/stations lists them)`;
+    if (network.tr4 && network.tr4.distances.transitPointsOf(station.esr).length === 0)
+      return `: Tariff Guide No. 4's list gives ${name} no transit point, so no tariff distance can be computed for it`;
+    const exits = network.crossings
+      .flatMap((c) => c.stations)
+      .filter((s) => network.stations.get(s)?.railway === 'RZD');
+    if (!exits.some((exit) => network.distanceKm(station.code, exit) !== undefined))
+      return `: Tariff Guide No. 4's Book 3 joins ${name} to none of RZD's border points (the digitised Book 3 holds no distance between its transit points and theirs, as for the Kaliningrad region, reached through other states)`;
+  }
+  return '';
 }
 
 const routeCrossesUse = new WeakMap<TariffInForce, boolean>();

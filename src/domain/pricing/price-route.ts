@@ -171,6 +171,7 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
       from: leg.leg.from,
       to: leg.leg.to,
       distanceKm: leg.leg.km,
+      distance: leg.leg.distance,
       direction: leg.leg.direction,
       regime: leg.regime.id,
       total: moneyOf(total, currency),

@@ -1,5 +1,6 @@
 import type { Money } from '../core/money.js';
 import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
+import type { DistanceLine } from '../rule-set/network.js';
 
 export const LINE_KINDS = [
   'rate',
@@ -35,6 +36,8 @@ export interface RailwayShare {
   readonly from: string;
   readonly to: string;
   readonly distanceKm: number;
+  /** How the distance was found, traced to its source. */
+  readonly distance: DistanceLine;
   readonly direction: Direction;
   readonly regime: string;
   /** In the requested currency. */

@@ -1,4 +1,4 @@
-import type { Crossing, Network } from './network.js';
+import type { Crossing, DistanceLine, Network } from './network.js';
 import type { Direction } from './tariff.js';
 
 /** One railway's part of a route: the tariff distance between where the cargo enters and leaves it. */
@@ -7,6 +7,8 @@ export interface Leg {
   readonly from: string;
   readonly to: string;
   readonly km: number;
+  /** How `km` was found: Tariff Guide No. 4, the network's links, or declared by the shipper. */
+  readonly distance: DistanceLine;
   /** True when `km` is the distance the shipper declared for this railway, not the network's. */
   readonly declared?: boolean | undefined;
   readonly direction: Direction;
@@ -26,6 +28,16 @@ export interface Route {
 }
 
 const MAX_ROUTES = 500;
+
+/** Never reached: a route is built only where every leg's distance is known. */
+const UNCONNECTED: DistanceLine = {
+  km: 0,
+  basis: 'links',
+  formula: 'no distance',
+  via: [],
+  reference: 'none',
+  confidence: 'illustrative',
+};
 
 /**
  * Every sequence of railways from origin to destination joined at border crossings, no railway entered twice,
@@ -80,11 +92,13 @@ function buildRoute(
   for (const crossing of [...crossings, undefined]) {
     const to = crossing ? crossing.stations[0] : destination;
     const railway = network.stations.get(from)?.railway ?? '';
+    const distance = network.distanceLine(from, to) ?? UNCONNECTED;
     legs.push({
       railway,
       from,
       to,
-      km: network.distanceKm(from, to) ?? 0,
+      km: distance.km,
+      distance,
       direction: directionOf(enteredBy !== undefined, crossing !== undefined),
       enteredBy,
       leftBy: crossing,

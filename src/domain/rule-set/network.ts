@@ -1,6 +1,6 @@
-import type { RuleRef, Sourced } from './tariff.js';
-import type { TariffDistance } from './tr4/tariff-distances.js';
-import type { Tr4Network } from './tr4/tr4-network.js';
+import { weakestConfidence } from './rule-ref.js';
+import type { Confidence, RuleRef, Sourced } from './tariff.js';
+import type { TariffDistance, TariffDistances } from './tr4/tariff-distances.js';
 
 export const GAUGE_CHANGES = ['none', 'container-transfer', 'wheelset-exchange'] as const;
 export type GaugeChange = (typeof GAUGE_CHANGES)[number];
@@ -48,10 +48,37 @@ export interface Border extends Sourced {
   readonly plannedTrainPairsPerDay?: number | undefined;
 }
 
+/** The station catalogue and the ТР-4 distance function, compiled from rules/network/tr4/. */
+export interface Tr4Network {
+  /** Catalogue stations by ESR code (transit points that no station list names carry no railway and are left out). */
+  readonly stations: ReadonlyMap<string, Station>;
+  readonly distances: TariffDistances;
+  /** Names of the transit points (including the tariff nodes that no station list names). */
+  readonly transitPointNames: ReadonlyMap<string, string>;
+  /** The manifest file, and what a quote's distance line cites. */
+  readonly file: string;
+  readonly book1Reference: string;
+  readonly book3Reference: string;
+  readonly confidence: Confidence;
+  /** Operation codes (ТР-4 Book 2's legend) that open a station to wagon loads and to large containers. */
+  readonly wagonOperations: ReadonlySet<string>;
+  readonly containerOperations: ReadonlySet<string>;
+}
+
 /** A tariff distance inside one railway and how it was found. */
 export type LegDistance =
   | { readonly km: number; readonly basis: 'tr4'; readonly tr4: TariffDistance }
   | { readonly km: number; readonly basis: 'links'; readonly links: readonly Link[] };
+
+/** How a leg's tariff distance was found, as a quote shows it. */
+export interface DistanceLine extends Sourced {
+  readonly km: number;
+  readonly basis: 'tr4' | 'links' | 'declared';
+  /** e.g. "766502 Теплая Гора → 765901 Чусовская 114 km (Book 1) + … = 841 km" */
+  readonly formula: string;
+  /** ESR codes of the transit points the distance went through (ТР-4 only). */
+  readonly via: string[];
+}
 
 export interface Network {
   /** The corridor's stations by our code, then the ТР-4 catalogue's by ESR code. */
@@ -68,6 +95,8 @@ export interface Network {
    */
   distance(from: string, to: string): LegDistance | undefined;
   distanceKm(from: string, to: string): number | undefined;
+  /** The distance between two stations of one railway as a quote's distance line. */
+  distanceLine(from: string, to: string): DistanceLine | undefined;
 }
 
 interface Adjacent {
@@ -133,6 +162,44 @@ export function buildNetwork(
     return km === undefined ? undefined : { km, basis: 'links', links: pathLinks(from, to) };
   }
 
+  function distanceLine(from: string, to: string): DistanceLine | undefined {
+    const found = distance(from, to);
+    if (!found) return undefined;
+    if (found.basis === 'links') {
+      const parts = found.links.map((l) => `${l.from}–${l.to} ${l.km} km`);
+      return {
+        km: found.km,
+        basis: 'links',
+        formula: `${parts.join(' + ')}${parts.length > 1 ? ` = ${found.km} km` : ''} (network links)`,
+        via: [],
+        reference: [...new Set(found.links.map((l) => l.reference))].join('; '),
+        confidence: weakestConfidence(found.links.map((l) => l.confidence)),
+      };
+    }
+    const d = found.tr4;
+    const name = (esr: string) =>
+      `${esr} ${tr4?.transitPointNames.get(esr) ?? stations.get(esr)?.nameLocal ?? byEsr.get(esr)?.nameLocal ?? ''}`.trim();
+    const parts: string[] = [];
+    if (d.sameSection) {
+      parts.push(`${name(d.from)} and ${name(d.to)} lie on one section: ${d.fromKm} − ${d.toKm} km to ${name(d.fromTransitPoint)} (Book 1)`);
+    } else {
+      if (d.fromKm > 0) parts.push(`${name(d.from)} → ${name(d.fromTransitPoint)} ${d.fromKm} km (Book 1)`);
+      if (d.betweenKm > 0)
+        parts.push(
+          `${d.via.map(name).join(' → ')} ${d.betweenKm} km (Book 3${d.between === 'book3-summed' ? ', the pair is not published: sum of published pairs' : ''})`,
+        );
+      if (d.toKm > 0) parts.push(`${name(d.toTransitPoint)} → ${name(d.to)} ${d.toKm} km (Book 1)`);
+    }
+    return {
+      km: d.km,
+      basis: 'tr4',
+      formula: `${parts.join(' + ')} = ${d.km} km`,
+      via: [...d.via],
+      reference: `Tariff Guide No. 4 (ТР-4): ${tr4?.book1Reference}; ${tr4?.book3Reference} (${tr4?.file})`,
+      confidence: tr4?.confidence ?? 'approximate',
+    };
+  }
+
   return {
     stations,
     links,
@@ -142,8 +209,10 @@ export function buildNetwork(
     resolve: (code) => stations.get(code) ?? byEsr.get(code),
     distance,
     distanceKm: (from, to) => distance(from, to)?.km,
+    distanceLine,
   };
 }
+
 
 function shortestPaths(source: string, adjacency: ReadonlyMap<string, readonly Adjacent[]>) {
   const dist = new Map<string, number>([[source, 0]]);

@@ -14,3 +14,12 @@ export interface Sourced {
   readonly reference: string;
   readonly confidence: Confidence;
 }
+
+const ORDER: Record<Confidence, number> = { sourced: 0, approximate: 1, illustrative: 2 };
+
+/** The weakest of several labels: one illustrative figure makes the whole illustrative. */
+export function weakestConfidence(values: Iterable<Confidence>): Confidence {
+  let found: Confidence = 'sourced';
+  for (const v of values) if (ORDER[v] > ORDER[found]) found = v;
+  return found;
+}

@@ -80,6 +80,9 @@ function subjectOf(change: RuleChange, folder: string, file: Record<string, unkn
       if (listKey === 'regimes' || listKey === 'changes') words.push(s.identity);
       else if (listKey === 'rates' && folder === 'fx') words.push(`exchange rate ${s.identity}`);
       else if (listKey === 'links') words.push(`link ${s.identity.replace('>', ' – ')}`);
+      else if (listKey === 'book3') words.push(`ТР-4 Book 3 distance ${s.identity.replace('>', ' – ')}`);
+      else if (listKey === 'book1' || listKey === 'book1-supplement')
+        words.push(`ТР-4 Book 1 distance from station ${s.identity.replace('>', ' to transit point ')}`);
       else if (listKey === 'periods') words.push(`period ${s.identity.replace('>', ' to ')}`);
       else words.push(`${SINGULAR[listKey] ?? listKey} ${s.identity}`);
     }

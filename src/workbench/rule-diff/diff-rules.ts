@@ -1,3 +1,4 @@
+import { parseCsvTable } from '../../rules/csv-table.js';
 import { checkRuleFiles } from '../../rules/load-rule-set.js';
 import type { RuleFileText } from '../../rules/read-rule-files.js';
 import type { RuleIssue } from '../../rules/rule-issue.js';
@@ -56,7 +57,24 @@ export function diffRules(oldFiles: readonly RuleFileText[], newFiles: readonly 
 }
 
 function toData(file: RuleFileText): RuleFileData {
-  // A CSV table (a tariff guide's base rates, the ETSNG classifier) is compared as its text.
+  if (file.path.startsWith('network/tr4/') && file.path.endsWith('.csv')) return tr4Table(file);
+  // Another CSV table (a tariff guide's base rates, the ETSNG classifier) is compared as its text.
   if (file.path.endsWith('.csv')) return { path: file.path, data: file.text };
   return { path: file.path, data: parseSourceFile(file.path, file.text).data };
+}
+
+/**
+ * A ТР-4 table row by row, so that a changed distance reads as a changed distance: Book 1 and Book 3 rows are named
+ * by their two points (from>to), stations by their ESR code.
+ */
+function tr4Table(file: RuleFileText): RuleFileData {
+  const table = parseCsvTable(file.path, file.text, []);
+  const list = file.path.slice('network/tr4/'.length, -'.csv'.length);
+  const rows = (table?.rows ?? []).map(({ cells }) => {
+    const row = Object.fromEntries(table?.header.map((column, i) => [column, cells[i] ?? '']) ?? []);
+    if (list === 'stations') return { code: row.esr, ...row };
+    const [from = '', to = '', ...rest] = table?.header ?? [];
+    return { from: row[from], to: row[to], ...Object.fromEntries(rest.map((c) => [c, row[c]])) };
+  });
+  return { path: file.path, data: { [list]: rows } };
 }

@@ -1,15 +1,8 @@
 import { type Amount, amount, formatFigure, sum } from '../../core/money.js';
-import type { Confidence } from '../../rule-set/tariff.js';
+import { weakestConfidence } from '../../rule-set/rule-ref.js';
 import type { QuoteLine, RailwayShare } from '../rate-option.js';
 
-const ORDER: Record<Confidence, number> = { sourced: 0, approximate: 1, illustrative: 2 };
-
-/** The weakest of several labels: one illustrative figure makes the whole illustrative. */
-export function weakestConfidence(values: Iterable<Confidence>): Confidence {
-  let found: Confidence = 'sourced';
-  for (const v of values) if (ORDER[v] > ORDER[found]) found = v;
-  return found;
-}
+export { weakestConfidence };
 
 /** How many placeholder figures a warning list names before it sums up the rest. */
 export const WARNED_FIGURES = 5;

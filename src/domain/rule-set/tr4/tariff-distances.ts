@@ -49,12 +49,15 @@ const NONE = -1;
 /**
  * Builds the distance function over Book 1 rows and Book 3 pairs. Book 3 pairs are used as published; a pair Book 3
  * does not publish is summed over published pairs (Dijkstra over the transit points, computed once per origin
- * transit point and kept).
+ * transit point and kept), never through a border point (the distances Book 3 gives between border points are
+ * transit distances across Russia, not a way inside it).
  */
 export function buildTariffDistances(
   transitPoints: readonly string[],
   book1: ReadonlyMap<string, readonly TransitPointDistance[]>,
   book3: readonly (readonly [string, string, number])[],
+  /** Border (export) points: a route may end at one, never pass through one. */
+  borderPoints: ReadonlySet<string> = new Set(),
 ): TariffDistances {
   const index = new Map(transitPoints.map((tp, i) => [tp, i]));
   const n = transitPoints.length;
@@ -67,6 +70,11 @@ export function buildTariffDistances(
     published[j * n + i] = km;
   }
   const summed = new Map<number, { dist: Int32Array; prev: Int32Array }>();
+  const border = new Uint8Array(n);
+  for (const tp of borderPoints) {
+    const i = index.get(tp);
+    if (i !== undefined) border[i] = 1;
+  }
 
   function fromSource(source: number) {
     let found = summed.get(source);
@@ -83,6 +91,7 @@ export function buildTariffDistances(
       }
       if (at === NONE) break;
       done[at] = 1;
+      if (at !== source && border[at] === 1) continue;
       const base = dist[at] as number;
       for (let j = 0, row = at * n; j < n; j++) {
         const km = published[row + j] as number;
