@@ -25,14 +25,14 @@ describe('throughrate compare', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Rail against sea and road: 1 × 40 ft container');
     expect(run.stdout).toMatch(
-      /rail-1\s+4 685\.18\s+12\.2–18\.9\s+3 124\.2\s+4 977\.98–5 138\.78\s+illustrative/,
+      /rail-1\s+4 550\.77\s+12\.3–19\.0\s+3 171\.2\s+4 845\.97–5 006\.77\s+illustrative/,
     );
-    expect(run.stdout).toMatch(/caspian-astrakhan-amirabad\s+4 208\.03–5 388\.03\s+11\.0–27\.0\s+2 646\.1/);
+    expect(run.stdout).toMatch(/caspian-astrakhan-amirabad\s+4 209\.97–5 389\.97\s+11\.0–27\.0\s+2 648\.2/);
     expect(run.stdout).toContain(
-      'cost               1. rail-1 (4 685.18), 2. caspian-astrakhan-amirabad (4 798.03)',
+      'cost               1. rail-1 (4 550.77), 2. caspian-astrakhan-amirabad (4 799.97)',
     );
     expect(run.stdout).toContain(
-      'on cost:             already cheaper than caspian-astrakhan-amirabad 4 798.03 USD',
+      'on cost:             already cheaper than caspian-astrakhan-amirabad 4 799.97 USD',
     );
     expect(run.stdout).toContain('Transfer to an Iranian truck at Astara');
   });
