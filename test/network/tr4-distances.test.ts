@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { isDomainError } from '../../src/domain/core/domain-error.js';
 import { calculateRates } from '../../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../../src/domain/pricing/shipment.js';
@@ -165,6 +167,30 @@ describe('a quote from any RZD freight station to Bandar Abbas', () => {
 
   it('says why a Kazakh station of the list has no route', () => {
     expect(() => calculateRates(ruleSet, container('667909'))).toThrow(/KTZ tariff distances are known only/);
+  });
+});
+
+describe('the ТР-1 reference cases from ESR codes alone', () => {
+  // The golden ТР-1 scenarios declare the calculator's distances; here the same shipments name the calculator's
+  // stations by ESR code instead, and the ТР-4 distance must give the same totals to the rouble.
+  const dir = new URL('../scenarios/', import.meta.url);
+  const stationAt: Record<number, string> = { 841: '253601', 244: '761000', 1367: '643105', 4688: '904300' };
+  const cases = readdirSync(dir)
+    .filter((f) => f.startsWith('tr1-wagon-case-'))
+    .flatMap((f) => parse(readFileSync(new URL(f, dir), 'utf8')).cases as Record<string, any>[]);
+
+  it.each(cases.map((c) => [c.name as string, c] as const))('%s', (_, c) => {
+    const declared = c.shipment.declaredDistances[0].distanceKm as number;
+    const result = calculateRates(ruleSet, {
+      ...c.shipment,
+      origin: '766502',
+      destination: stationAt[declared],
+      declaredDistances: undefined,
+      acceptanceDate: c.acceptanceDate,
+    });
+    const option = result.options[0];
+    expect(option?.byRailway[0]?.distance.km).toBe(declared);
+    expect(`${option?.total.amount} ${option?.total.currency}`).toBe(c.expect.total);
   });
 });
 
