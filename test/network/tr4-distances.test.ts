@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { isDomainError } from '../../src/domain/core/domain-error.js';
 import { calculateRates } from '../../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../../src/domain/pricing/shipment.js';
+import type { Station } from '../../src/domain/rule-set/network.js';
 import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
 import { checkRuleFiles } from '../../src/rules/load-rule-set.js';
 import type { RuleFileText } from '../../src/rules/read-rule-files.js';
@@ -133,7 +134,7 @@ describe('a quote from any RZD freight station to Bandar Abbas', () => {
     );
     expect(open.length).toBeGreaterThan(3000);
     const next = random(20261202);
-    const drawn = Array.from({ length: 200 }, () => open[Math.floor(next() * open.length)]!);
+    const drawn = Array.from({ length: 200 }, () => open[Math.floor(next() * open.length)] as Station);
     const outcomes = drawn.map((station) => {
       const boxes = station.operations?.some((op) => tr4.containerOperations.has(op)) ?? false;
       try {
@@ -170,6 +171,13 @@ describe('a quote from any RZD freight station to Bandar Abbas', () => {
   });
 });
 
+interface GoldenCase {
+  readonly name: string;
+  readonly acceptanceDate: string;
+  readonly shipment: RateRequest & { declaredDistances: { distanceKm: number }[] };
+  readonly expect: { total: string };
+}
+
 describe('the ТР-1 reference cases from ESR codes alone', () => {
   // The golden ТР-1 scenarios declare the calculator's distances; here the same shipments name the calculator's
   // stations by ESR code instead, and the ТР-4 distance must give the same totals to the rouble.
@@ -177,14 +185,14 @@ describe('the ТР-1 reference cases from ESR codes alone', () => {
   const stationAt: Record<number, string> = { 841: '253601', 244: '761000', 1367: '643105', 4688: '904300' };
   const cases = readdirSync(dir)
     .filter((f) => f.startsWith('tr1-wagon-case-'))
-    .flatMap((f) => parse(readFileSync(new URL(f, dir), 'utf8')).cases as Record<string, any>[]);
+    .flatMap((f) => parse(readFileSync(new URL(f, dir), 'utf8')).cases as GoldenCase[]);
 
   it.each(cases.map((c) => [c.name as string, c] as const))('%s', (_, c) => {
-    const declared = c.shipment.declaredDistances[0].distanceKm as number;
+    const declared = c.shipment.declaredDistances[0]?.distanceKm ?? 0;
     const result = calculateRates(ruleSet, {
       ...c.shipment,
       origin: '766502',
-      destination: stationAt[declared],
+      destination: stationAt[declared] ?? '',
       declaredDistances: undefined,
       acceptanceDate: c.acceptanceDate,
     });
