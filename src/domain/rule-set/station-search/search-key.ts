@@ -38,8 +38,8 @@ function fold(normalised: string): string {
       .replace(SOUNDS, (sound) => SOUND[sound] ?? sound)
       // ё written yo, io or jo and е written ye, ie or je (also ъе, "ie" in the catalogue's Latin): the source writes е
       .replace(/i[oe]/g, 'e')
-      // doubled letters, and the ii of -ий or -ый, count once
-      .replace(/(.)\1+/g, '$1')
+      // doubled letters, and the ii of -ий or -ый, count once (digits are left alone: they are codes)
+      .replace(/([a-zA-Z])\1+/g, '$1')
   );
 }
 

@@ -88,7 +88,7 @@ function buildStationIndex(network: Network): StationIndex {
       codes.set(code.toLowerCase(), at);
       codes.set(normalised, at);
       if (digits) codes.set(code.slice(0, 5), at);
-      add(normalised, { station: at, kind: 'code' });
+      add(digits ? code : searchKey(code), { station: at, kind: 'code' });
     }
     names.forEach((name, i) => {
       add(nameKeys[i] as string, { station: at, kind: 'name' });
