@@ -67,7 +67,27 @@ const LETTERS_TO_MAP = new RegExp(`[${Object.keys(CYRILLIC).join('')}${Object.ke
  * non-joiner, all become one key.
  */
 export function normaliseName(text: string): string {
-  const latin = text.toLowerCase().replace(LETTERS_TO_MAP, (ch) => CYRILLIC[ch] ?? PERSIAN[ch] ?? ch);
+  let out = '';
+  for (const ch of text) {
+    let piece = NORMALISED_LETTERS.get(ch);
+    if (piece === undefined) {
+      piece = normaliseLetter(ch);
+      if (NORMALISED_LETTERS.size < MAX_REMEMBERED) NORMALISED_LETTERS.set(ch, piece);
+    }
+    out += piece;
+  }
+  return out;
+}
+
+/**
+ * Each letter is normalised on its own (lower case, transliteration, marks and punctuation dropped), so its result is
+ * remembered: a station catalogue is built from a few hundred distinct letters (queries may bring others, hence a cap).
+ */
+const NORMALISED_LETTERS = new Map<string, string>();
+const MAX_REMEMBERED = 4096;
+
+function normaliseLetter(ch: string): string {
+  const latin = ch.toLowerCase().replace(LETTERS_TO_MAP, (c) => CYRILLIC[c] ?? PERSIAN[c] ?? c);
   return latin
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
