@@ -5,10 +5,11 @@
 import { overrides } from './overrides.js';
 import { quotes } from './quotes.js';
 import { rates } from './rates.js';
+import { stations } from './stations.js';
 import type { Suite } from './suite.js';
 import { whatif } from './whatif.js';
 
-const SUITES: Record<string, Suite> = { rates, quotes, whatif, overrides };
+const SUITES: Record<string, Suite> = { rates, quotes, whatif, overrides, stations };
 
 const wanted = process.argv.slice(2);
 for (const [name, suite] of Object.entries(SUITES)) {

@@ -364,9 +364,20 @@ export const StationSchema = z
       ),
     lat: z.number().optional(),
     lon: z.number().optional(),
-    kinds: z.array(z.string()),
+    kinds: z
+      .array(z.string())
+      .describe('for our corridor stations: node, container-terminal, border, port, industrial'),
   })
   .meta({ id: 'Station' });
+
+export const StationPageSchema = z
+  .object({
+    stations: z.array(StationSchema).describe('this page, best match first'),
+    total: z.number().int().min(0).describe('stations that match, across all pages'),
+    offset: z.number().int().min(0).describe('matches skipped before this page'),
+    limit: z.number().int().min(1).describe('largest page asked for'),
+  })
+  .meta({ id: 'StationPage' });
 
 export const VersionSummarySchema = z.object({
   railway: z.string(),
