@@ -56,7 +56,7 @@ function wideDraft(baseline: BaselineRules): RuleFileText[] {
       target: 'tariff-guides/TR-1/coefficients/class-k1.yaml#classes[2].byEtsngPositions[1].factor',
       value: '1.60',
     },
-    { target: 'network/links.yaml#links[MOSKVA>ILETSK-I].km', value: 1600 },
+    { target: 'network/links.yaml#links[KANISAI>AKTOBE].km', value: 120 },
     { target: 'railways/TDY/2026-01-01.yaml#regimes[cis-transit].rates[0].formula.perKm', value: '0.50' },
   ]);
   expect(overrides.problems).toEqual([]);

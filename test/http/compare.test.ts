@@ -63,12 +63,12 @@ describe('POST /v1/compare', () => {
       'road-moskva-bandar-abbas',
     ]);
     const [rail] = res.body.options;
-    expect(rail.cost.mid).toEqual({ amount: '4685.18', currency: 'USD' });
-    expect(rail.co2e.kg).toBe('3124.2');
-    expect(res.body.rankings.cost[0]).toEqual({ rank: 1, id: 'rail-1', value: '4685.18' });
+    expect(rail.cost.mid).toEqual({ amount: '4550.77', currency: 'USD' });
+    expect(rail.co2e.kg).toBe('3171.2');
+    expect(res.body.rankings.cost[0]).toEqual({ rank: 1, id: 'rail-1', value: '4550.77' });
     expect(res.body.breakEven[0].onCost.status).toBe('already-cheaper');
     const sea = res.body.options.find((o: { id: string }) => o.id === 'caspian-astrakhan-amirabad');
-    expect(sea.cost.low.amount).toBe('4208.03');
+    expect(sea.cost.low.amount).toBe('4209.97');
     expect(sea.legs[2].rule).toEqual({
       file: 'alternatives/caspian/2025-01-01.yaml',
       version: '2025-01-01',
@@ -84,9 +84,9 @@ describe('POST /v1/compare', () => {
       .send(box({ valueOfTimePerTonneDay: '2.50', discountLegs: ['KTZ', 'TDY'] }))
       .expect(200);
     expect(res.body.valueOfTime.perTonneDay).toEqual({ amount: '2.50', currency: 'USD' });
-    expect(res.body.options[0].timeCost.mid.amount).toBe('933.00'); // 2.50 × 24 t × 15.55 days (the middle of 12.2–18.9)
+    expect(res.body.options[0].timeCost.mid.amount).toBe('939.00'); // 2.50 × 24 t × 15.65 days (the middle of 12.3–19.0)
     expect(res.body.breakEven[0].discountLegs).toEqual(['KTZ', 'TDY']);
-    expect(res.body.breakEven[0].discountable.amount).toBe('2721.00'); // KTZ 1 708.00 + TDY 1 013.00
+    expect(res.body.breakEven[0].discountable.amount).toBe('2764.00'); // the KTZ and TDY shares of rail-1 (its KTZ leg from Semiglavy Mar, via Uralsk and Kanisai)
   });
 
   it('defaults the acceptance date to today', async () => {

@@ -24,12 +24,16 @@ const KTZ_BOX = {
   ownership: 'private',
 };
 
-/** Sample row S246: 20 private 40 ft boxes Selyatino → Mashhad in July 2026, through Kazakhstan in transit. */
+/**
+ * Sample row S246: 20 private 40 ft boxes Selyatino → Mashhad in July 2026, through Kazakhstan in transit, booked
+ * via Kigash (the Ozinki – Uralsk – Kanisai route is cheaper still, and the draft would not turn it).
+ */
 const S246 = {
   ...KTZ_BOX,
   id: 'S246',
   origin: 'SELYATINO',
   destination: 'MASHHAD',
+  via: ['KIGASH'],
   count: 20,
   date: '2026-07-13',
 };
