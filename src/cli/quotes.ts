@@ -5,7 +5,6 @@ import type { IssuedQuote } from '../domain/quotes/issue-quote.js';
 import { isExpired } from '../domain/quotes/quote-validity.js';
 import { type QuoteReplay, replayQuote } from '../domain/quotes/replay-quote.js';
 import type { QuoteStore } from '../store/quote-store.js';
-import { cliConfig } from './cli-config.js';
 import { type CliIo, today, UsageError } from './io.js';
 import { loadCliRuleSet } from './load-cli-rule-set.js';
 import { formatRates } from './quote.js';

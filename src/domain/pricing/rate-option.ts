@@ -1,6 +1,6 @@
 import type { Money } from '../core/money.js';
-import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
 import type { DistanceLine } from '../rule-set/network.js';
+import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
 
 export const LINE_KINDS = [
   'rate',

@@ -181,7 +181,9 @@ export function buildNetwork(
       `${esr} ${tr4?.transitPointNames.get(esr) ?? stations.get(esr)?.nameLocal ?? byEsr.get(esr)?.nameLocal ?? ''}`.trim();
     const parts: string[] = [];
     if (d.sameSection) {
-      parts.push(`${name(d.from)} and ${name(d.to)} lie on one section: ${d.fromKm} − ${d.toKm} km to ${name(d.fromTransitPoint)} (Book 1)`);
+      parts.push(
+        `${name(d.from)} and ${name(d.to)} lie on one section: ${d.fromKm} − ${d.toKm} km to ${name(d.fromTransitPoint)} (Book 1)`,
+      );
     } else {
       if (d.fromKm > 0) parts.push(`${name(d.from)} → ${name(d.fromTransitPoint)} ${d.fromKm} km (Book 1)`);
       if (d.betweenKm > 0)
@@ -212,7 +214,6 @@ export function buildNetwork(
     distanceLine,
   };
 }
-
 
 function shortestPaths(source: string, adjacency: ReadonlyMap<string, readonly Adjacent[]>) {
   const dist = new Map<string, number>([[source, 0]]);
