@@ -90,18 +90,23 @@ export function compileTr4(
   const readBook1 = (t: CsvTable) => {
     for (const { line, cells } of t.rows) {
       const [station = '', transitPoint = '', km = ''] = cells;
-      const bad = (column: string, message: string) => issues.push(cellIssue(t, line, column, message));
-      if (!kind.has(station)) bad('station', `unknown station ${station}`);
-      else if (kind.get(station) !== 'book1')
-        bad('station', `station ${station} is not marked book1 in ${m.stations.file}`);
+      const stationKind = kind.get(station);
+      if (stationKind === undefined) issues.push(cellIssue(t, line, 'station', `unknown station ${station}`));
+      else if (stationKind !== 'book1')
+        issues.push(
+          cellIssue(t, line, 'station', `station ${station} is not marked book1 in ${m.stations.file}`),
+        );
       if (kind.get(transitPoint) !== 'transit-point')
-        bad('transitPoint', `unknown transit point ${transitPoint}`);
-      if (!/^\d+$/.test(km)) bad('km', `expected whole kilometres, found "${km}"`);
-      const rows = book1.get(station) ?? [];
-      if (rows.some((r) => r.transitPoint === transitPoint))
-        bad('transitPoint', `station ${station} lists transit point ${transitPoint} twice`);
-      rows.push({ transitPoint, km: Number(km) });
-      book1.set(station, rows);
+        issues.push(cellIssue(t, line, 'transitPoint', `unknown transit point ${transitPoint}`));
+      if (!/^\d+$/.test(km))
+        issues.push(cellIssue(t, line, 'km', `expected whole kilometres, found "${km}"`));
+      const listed = book1.get(station) ?? [];
+      if (listed.some((r) => r.transitPoint === transitPoint))
+        issues.push(
+          cellIssue(t, line, 'transitPoint', `station ${station} lists transit point ${transitPoint} twice`),
+        );
+      listed.push({ transitPoint, km: Number(km) });
+      book1.set(station, listed);
     }
   };
   readBook1(book1Table);
@@ -126,32 +131,43 @@ export function compileTr4(
       );
   }
 
-  const seen = new Map<string, { line: number; km: number }>();
+  // The pairs are checked by a numeric key (both ESR codes are 6 digits) and kept as rows: 93 670 of them.
+  const seen = new Map<number, number>();
   const book3: [string, string, number][] = [];
-  for (const { line, cells } of book3Table.rows) {
-    const [from = '', to = '', km = ''] = cells;
-    const bad = (column: string, message: string) =>
-      issues.push(cellIssue(book3Table, line, column, message));
-    for (const [column, tp] of [
-      ['from', from],
-      ['to', to],
-    ] as const) {
-      if (kind.get(tp) !== 'transit-point') bad(column, `unknown transit point ${tp}`);
-    }
-    if (from === to) bad('to', 'a pair of one transit point with itself');
-    if (!/^\d+$/.test(km)) bad('km', `expected whole kilometres, found "${km}"`);
-    const key = from < to ? `${from}|${to}` : `${to}|${from}`;
+  const rows = book3Table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    const { line, cells } = rows[r] as CsvTable['rows'][number];
+    const from = cells[0] ?? '';
+    const to = cells[1] ?? '';
+    const km = Number(cells[2]);
+    if (kind.get(from) !== 'transit-point')
+      issues.push(cellIssue(book3Table, line, 'from', `unknown transit point ${from}`));
+    if (kind.get(to) !== 'transit-point')
+      issues.push(cellIssue(book3Table, line, 'to', `unknown transit point ${to}`));
+    if (from === to)
+      issues.push(cellIssue(book3Table, line, 'to', 'a pair of one transit point with itself'));
+    if (!Number.isInteger(km) || km < 0 || cells[2] === '')
+      issues.push(cellIssue(book3Table, line, 'km', `expected whole kilometres, found "${cells[2]}"`));
+    const a = Number(from);
+    const b = Number(to);
+    const key = a < b ? a * 1_000_000 + b : b * 1_000_000 + a;
     const before = seen.get(key);
     if (before !== undefined) {
-      bad(
-        'from',
-        before.km === Number(km)
-          ? `the pair ${from}–${to} is listed twice (line ${before.line}): list each pair once`
-          : `the pair ${from}–${to} is listed again with another distance (${before.km} km on line ${before.line}): asymmetric or duplicate`,
+      const first = rows[before] as CsvTable['rows'][number];
+      const firstKm = Number(first.cells[2]);
+      issues.push(
+        cellIssue(
+          book3Table,
+          line,
+          'from',
+          firstKm === km
+            ? `the pair ${from}–${to} is listed twice (line ${first.line}): list each pair once`
+            : `the pair ${from}–${to} is listed again with another distance (${firstKm} km on line ${first.line}): asymmetric or duplicate`,
+        ),
       );
     }
-    seen.set(key, { line, km: Number(km) });
-    book3.push([from, to, Number(km)]);
+    seen.set(key, r);
+    book3.push([from, to, km]);
   }
 
   return {
