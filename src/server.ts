@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
+import { stationIndex } from './domain/rule-set/station-search/station-index.js';
 import { buildApp } from './http/build-app.js';
 import { ResponseCache } from './http/response-cache.js';
 import { closeWithin } from './http/server-limits.js';
@@ -82,6 +83,8 @@ async function start(): Promise<void> {
   process.once('SIGINT', close);
   process.once('SIGTERM', close);
   await app.listen({ port: config.port, host: config.host });
+  // The station search index (the whole ТР-4 catalogue) is built once, now, rather than on the first search.
+  setImmediate(() => stationIndex(ruleSet.network));
   app.log.info(
     {
       rulesDir: config.rulesDir,
