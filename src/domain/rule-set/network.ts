@@ -154,7 +154,8 @@ export function buildNetwork(
     const a = stations.get(from);
     const b = stations.get(to);
     if (!a || !b || a.railway !== b.railway) return undefined;
-    if (tr4 && a.esr && b.esr) {
+    // ТР-4's books are Russia's: other railways' distances are their links', whatever ESR codes they carry.
+    if (tr4 && a.railway === 'RZD' && a.esr && b.esr) {
       const found = tr4.distances.distance(a.esr, b.esr);
       if (found) return { km: found.km, basis: 'tr4', tr4: found };
     }
