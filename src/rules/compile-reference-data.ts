@@ -101,7 +101,9 @@ export function compileNetwork(
     });
     for (const b of p.data.borders ?? []) borders.push(b);
   }
-  return { stations, links, crossings, borders };
+  /** Every station a request can name: ours, and the catalogue's that none of ours stands for. */
+  const catalogued = [...(tr4?.stations.keys() ?? [])].filter((esr) => !esrs.has(esr)).length;
+  return { stations, links, crossings, borders, stationCount: stations.size + catalogued };
 }
 
 export function compileCargo(

@@ -239,7 +239,7 @@ export function checkRuleFiles(input: readonly RuleFileText[], sources?: SourceC
     railways: railways.size,
     versions: buckets.railways.length,
     amendments: buckets.amendments.length,
-    stations: network.stations.size + (tr4?.stations.size ?? 0),
+    stations: network.stationCount,
     links: network.links.length,
     crossings: network.crossings.length,
     cargoCodes: cargo.etsng.size + cargo.gng.size,
