@@ -7,8 +7,10 @@ import base from './vitest.config.js';
  */
 export const SLOW_TESTS = [
   'test/http/**', // real listening servers
+  'test/browser/**', // Chromium against a listening server
   'test/store/**', // PGlite and PostgreSQL
   'test/cli/quotes.test.ts', // PGlite
+  'test/cli/keys.test.ts', // PGlite
   'test/cli/whatif.test.ts', // what-ifs through the CLI beside a server
   'test/domain/whatif.test.ts', // what-ifs over the sample portfolio
 ];

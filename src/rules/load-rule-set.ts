@@ -269,12 +269,18 @@ const compiled = new Map<string, unknown>();
 
 /** A compilation of unchanged files is reused (it is frozen); one that found problems is never kept. */
 function compiledOnce<T>(key: string, issues: RuleIssue[], compile: (found: RuleIssue[]) => T): T {
-  if (compiled.has(key)) return compiled.get(key) as T;
+  if (compiled.has(key)) {
+    const value = compiled.get(key) as T;
+    compiled.delete(key);
+    compiled.set(key, value);
+    return value;
+  }
   const found: RuleIssue[] = [];
   const value = deepFreeze(compile(found));
   issues.push(...found);
   if (found.length === 0) {
-    if (compiled.size >= 8) compiled.clear();
+    // The least recently used gives way: the unchanged tables (ТР-4, the classifier) stay while drafts come and go.
+    if (compiled.size >= 8) compiled.delete(compiled.keys().next().value as string);
     compiled.set(key, value);
   }
   return value;
