@@ -107,6 +107,7 @@ export function compileTariffGuide(
         reference: e.reference,
         confidence: e.confidence,
       }),
+      carriedBack: e.carriedBack && traced(f.edition, ['carriedBack'], e.carriedBack),
       rounding: {
         mass: traced(f.edition, ['rounding', 'mass'], e.rounding.mass),
         step: traced(f.edition, ['rounding', 'step'], e.rounding.step),

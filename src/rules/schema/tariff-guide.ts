@@ -26,6 +26,8 @@ export const EditionFileSchema = z.strictObject({
   effectiveTo: IsoDateString.nullable(),
   supersedes: z.string().min(1),
   ...sourced,
+  /** Before effectiveFrom, wagons from this date are priced by the chain at the level of their date. */
+  carriedBack: z.strictObject({ from: IsoDateString, ...sourced }).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/),
   rateDate: z.strictObject({ rule: z.string().min(1), ...sourced }),
   rounding: z.strictObject({

@@ -185,6 +185,11 @@ export interface Edition extends Traced {
   readonly title: string;
   readonly effectiveFrom: IsoDate;
   readonly effectiveTo: IsoDate | null;
+  /**
+   * Before effectiveFrom, wagons accepted from `from` are priced by this chain at the level of their date: divided
+   * by the history indexations (embeddedInBaseRates) that took effect after it.
+   */
+  readonly carriedBack?: ({ readonly from: IsoDate } & Traced) | undefined;
   readonly rounding: {
     readonly mass: GuideRounding;
     readonly step: GuideRounding;
