@@ -14,6 +14,7 @@ import type {
   RuleVersionUsed,
   TransitCrossing,
 } from './rate-option.js';
+import { normativeDelivery } from './rzd-wagon/normative-delivery.js';
 
 /** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
 export function buildOption(input: OptionInput): RateOption {
@@ -66,6 +67,7 @@ export function buildOption(input: OptionInput): RateOption {
         distanceKm: l.leg.km,
         speedKmPerDay: speedOf(l),
         days: roundDays(l.leg.km / speedOf(l)),
+        normativeDelivery: deliveryOf(l, shipment),
       })),
       crossings,
       commitmentDays: commitments.length > 0 ? Math.min(...commitments) : undefined,
@@ -245,4 +247,11 @@ function versionUsed(leg: LegPrice): RuleVersionUsed {
 
 export function roundDays(days: number): number {
   return Math.round(days * 10) / 10;
+}
+
+/** The leg's legal delivery time, where its regime's tariff guide carries the norms (not for transit). */
+function deliveryOf(l: LegPrice, shipment: OptionInput['shipment']) {
+  const rules = l.regime.tariffGuide?.deliveryTime;
+  if (!rules || l.leg.direction === 'transit') return undefined;
+  return normativeDelivery(rules, l.leg.km, shipment);
 }

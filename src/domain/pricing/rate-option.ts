@@ -16,6 +16,16 @@ export type LineKind = (typeof LINE_KINDS)[number];
 export const CONVERSION_METHODS = ['none', 'market', 'coefficient'] as const;
 
 /** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
+/** The legal delivery time (срок доставки) of one railway's leg, by its rules (RZD: Mintrans order No. 245). */
+export interface NormativeDelivery {
+  readonly days: number;
+  readonly kmPerDay: number;
+  readonly formula: string;
+  readonly reference: string;
+  readonly confidence: Confidence;
+  readonly rule: RuleRef;
+}
+
 export interface QuoteLine {
   readonly railway: string;
   readonly kind: LineKind;
@@ -91,7 +101,10 @@ export interface TransitLeg {
   readonly railway: string;
   readonly distanceKm: number;
   readonly speedKmPerDay: number;
+  /** Expected running days: distance ÷ speed. */
   readonly days: number;
+  /** The legal delivery time of the leg, where the railway's rules give one (RZD national carriage). */
+  readonly normativeDelivery?: NormativeDelivery | undefined;
 }
 
 export interface TransitCrossing {
