@@ -50,6 +50,7 @@ describe('normative delivery time of an RZD leg (order No. 245)', () => {
       cargo: { etsng: '232431' },
       units: {
         kind: 'wagon',
+        loaded: true,
         ownership: 'private',
         count: 1,
         grossMassTonnes: 69,
