@@ -137,7 +137,7 @@ export function priceLeg(
   const subtotal = sum(perUnit.map((c) => c.value));
   const rounding = regime.totalRounding[shipment.unit.kind];
   const unitTotal = roundAmount(subtotal, rounding);
-  if (!unitTotal.eq(subtotal)) {
+  if (withLines && !unitTotal.eq(subtotal)) {
     addLine(
       out,
       'rounding',

@@ -104,6 +104,14 @@ export function gaugeChangeFormula(g: GaugeChangeCharge): string {
   return `${formatFigure(g.value)} ${g.leg.regime.currency} per ${g.once ? 'shipment' : 'unit'}, not included in the agreed through rate`;
 }
 
+const stationsOf = new WeakMap<OptionInput['route'], ReadonlySet<string>>();
+
+/** The stations of the route's gauge-change crossings (once per route: routes never change once found). */
 function gaugeStations(input: OptionInput): ReadonlySet<string> {
-  return new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
+  let found = stationsOf.get(input.route);
+  if (!found) {
+    found = new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
+    stationsOf.set(input.route, found);
+  }
+  return found;
 }
