@@ -1,3 +1,4 @@
+import { normativeDelivery } from '../capacity/normative-delivery.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { Crossing } from '../rule-set/network.js';
 import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
@@ -14,7 +15,6 @@ import type {
   RuleVersionUsed,
   TransitCrossing,
 } from './rate-option.js';
-import { normativeDelivery } from './rzd-wagon/normative-delivery.js';
 
 /** Assembles one priced route: per-railway shares, lines, an agreed through rate where one applies, transit. */
 export function buildOption(input: OptionInput): RateOption {
@@ -253,5 +253,5 @@ export function roundDays(days: number): number {
 function deliveryOf(l: LegPrice, shipment: OptionInput['shipment']) {
   const rules = l.regime.tariffGuide?.deliveryTime;
   if (!rules || l.leg.direction === 'transit') return undefined;
-  return normativeDelivery(rules, l.leg.km, shipment);
+  return normativeDelivery(rules, l.leg.km, shipment.unit);
 }

@@ -1,3 +1,4 @@
+import type { NormativeDelivery } from '../capacity/normative-delivery.js';
 import type { Money } from '../core/money.js';
 import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
 
@@ -16,16 +17,6 @@ export type LineKind = (typeof LINE_KINDS)[number];
 export const CONVERSION_METHODS = ['none', 'market', 'coefficient'] as const;
 
 /** One line of an itemised quote: an amount, how it was computed, and the rule that produced it. */
-/** The legal delivery time (срок доставки) of one railway's leg, by its rules (RZD: Mintrans order No. 245). */
-export interface NormativeDelivery {
-  readonly days: number;
-  readonly kmPerDay: number;
-  readonly formula: string;
-  readonly reference: string;
-  readonly confidence: Confidence;
-  readonly rule: RuleRef;
-}
-
 export interface QuoteLine {
   readonly railway: string;
   readonly kind: LineKind;

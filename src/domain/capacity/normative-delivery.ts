@@ -1,6 +1,22 @@
-import type { DeliveryTimeRules } from '../../rule-set/tariff-guide/wagon-tariff.js';
-import type { NormativeDelivery } from '../rate-option.js';
-import type { Shipment } from '../shipment.js';
+import type { Confidence, RuleRef } from '../rule-set/tariff.js';
+import type { DeliveryTimeRules } from '../rule-set/tariff-guide/wagon-tariff.js';
+
+/** The legal delivery time (срок доставки) of one railway's leg, by its rules (RZD: Mintrans order No. 245). */
+export interface NormativeDelivery {
+  readonly days: number;
+  readonly kmPerDay: number;
+  readonly formula: string;
+  readonly reference: string;
+  readonly confidence: Confidence;
+  readonly rule: RuleRef;
+}
+
+/** What of a shipment picks the norm's column. */
+export interface DeliveryUnit {
+  readonly kind: 'container' | 'wagon';
+  readonly containerType?: string | undefined;
+  readonly shipmentType: string;
+}
 
 /**
  * Order No. 245 (Rules for calculating delivery times by rail), point 2.2: a day for every whole or part of the daily
@@ -10,12 +26,11 @@ import type { Shipment } from '../shipment.js';
 export function normativeDelivery(
   rules: DeliveryTimeRules,
   km: number,
-  shipment: Shipment,
+  u: DeliveryUnit,
 ): NormativeDelivery | undefined {
   const i = rules.norms.bands.findIndex((b) => km >= b.fromKm && (b.toKm === null || km <= b.toKm));
   const band = rules.norms.bands[i];
   if (!band) return undefined;
-  const u = shipment.unit;
   const blockTrain = u.kind === 'wagon' && u.shipmentType === 'block-train';
   const column =
     u.kind === 'container'
