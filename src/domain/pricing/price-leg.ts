@@ -174,6 +174,15 @@ export function rateAt(
   return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
 }
 
+const valued = new WeakMap<Charge, Map<string, Amount>>();
+
+/** A charge per basis unit at a distance for a quantity, rounded as the regime's step says (memoised per rule). */
+export function chargeValue(charge: Charge, km: number, quantity: number, step: Rounding): Amount {
+  return memoised(valued, charge, `${km}|${quantity}|${step.scale}|${step.mode}`, () =>
+    roundAmount(rateAt(charge, km, step).rate.times(quantity), step),
+  );
+}
+
 interface EvaluatedCharge {
   readonly value: Amount;
   readonly formula: string;

@@ -1,6 +1,7 @@
 import { normativeDelivery } from '../capacity/normative-delivery.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { Crossing } from '../rule-set/network.js';
+import type { Confidence } from '../rule-set/tariff.js';
 import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
 import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
@@ -30,11 +31,15 @@ export function buildOption(input: OptionInput): RateOption {
   const vat = sum(
     priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
   );
+  const labels = new Map<string, Confidence[]>();
+  for (const l of lines) {
+    const found = labels.get(l.railway);
+    if (found) found.push(l.confidence);
+    else labels.set(l.railway, [l.confidence]);
+  }
   const byRailway = priced.map((p) => ({
     ...p.share,
-    confidence: weakestConfidence(
-      lines.filter((l) => l.railway === p.share.railway).map((l) => l.confidence),
-    ),
+    confidence: weakestConfidence(labels.get(p.share.railway) ?? []),
   }));
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));

@@ -44,7 +44,8 @@ export function placeholderFigures(
     if (!rates.has(rateKey)) rates.set(rateKey, shareRate(line, shares, currency));
     const inRequested = converted(line, rates.get(rateKey));
     const entry = byRule.get(key);
-    const own = amount(line.amount.amount).abs();
+    const parsed = amount(line.amount.amount);
+    const own = parsed.isNegative() ? parsed.abs() : parsed;
     if (entry) {
       entry.amounts.push(inRequested);
       entry.own.push(own);
@@ -100,6 +101,7 @@ function shareRate(line: QuoteLine, shares: readonly RailwayShare[], currency: s
 }
 
 function converted(line: QuoteLine, rate: Rate | undefined): Amount {
-  const value = amount(line.amount.amount).abs();
+  const parsed = amount(line.amount.amount);
+  const value = parsed.isNegative() ? parsed.abs() : parsed;
   return rate ? value.times(rate.total).dividedBy(rate.local) : value;
 }
