@@ -134,6 +134,13 @@ export function formatRates(result: RatesResult): string {
         `  corridor terms: ${c.agreements.map((a) => a.name).join('; ')} — local tariffs ${c.localTariffTotal.amount} ${c.localTariffTotal.currency}, saving ${c.saving.amount} ${c.saving.currency}`,
       );
     }
+    for (const leg of option.transit.legs) {
+      const n = leg.normativeDelivery;
+      if (!n) continue;
+      out.push(
+        `  ${leg.railway} legal delivery time ${n.days} days beside ~${leg.days} days expected: ${n.formula}  [${n.rule.file} ${n.rule.path}; ${n.confidence}]`,
+      );
+    }
     if (option.transit.commitmentDays !== undefined)
       out.push(`  priority transit commitment: ${option.transit.commitmentDays} days`);
     for (const a of option.assumptions) out.push(`  assumption: ${a}`);

@@ -262,7 +262,20 @@ export const RateOptionSchema = z
           railway: z.string(),
           distanceKm: z.number(),
           speedKmPerDay: z.number(),
-          days: z.number(),
+          days: z.number().describe('expected running days: distance ÷ speed'),
+          normativeDelivery: z
+            .object({
+              days: z.number(),
+              kmPerDay: z.number(),
+              formula: z.string(),
+              reference: z.string(),
+              confidence: ConfidenceSchema,
+              rule: RuleRefSchema,
+            })
+            .optional()
+            .describe(
+              'the legal delivery time (срок доставки) of the leg by the railway’s rules (RZD: Mintrans order No. 245, daily norms by distance and shipment kind, plus initial and final operations), beside the expected days',
+            ),
         }),
       ),
       crossings: z.array(

@@ -1,12 +1,18 @@
 import { DECIMAL_PATTERN } from '../domain/core/money.js';
 import type { RuleRef } from '../domain/rule-set/tariff.js';
-import type { RateTable, WagonKind, WagonTariff } from '../domain/rule-set/tariff-guide/wagon-tariff.js';
+import type {
+  DeliveryTimeRules,
+  RateTable,
+  WagonKind,
+  WagonTariff,
+} from '../domain/rule-set/tariff-guide/wagon-tariff.js';
 import type { Parsed } from './compile-reference-data.js';
 import { cellIssue, parseCsvTable } from './csv-table.js';
 import { formatPath, type RuleIssue } from './rule-issue.js';
 import type {
   CargoK3File,
   ClassK1File,
+  DeliveryTimeFile,
   EditionFile,
   EmptyRunFile,
   GuideAmendmentFile,
@@ -23,6 +29,7 @@ import type {
 export interface GuideFiles {
   edition?: Parsed<EditionFile>;
   vat?: Parsed<VatFile>;
+  deliveryTime?: Parsed<DeliveryTimeFile>;
   universal?: Parsed<UniversalSchemesFile>;
   specialised?: Parsed<SpecialisedSchemesFile>;
   tank?: Parsed<TankSchemesFile>;
@@ -107,6 +114,7 @@ export function compileTariffGuide(
         reference: e.reference,
         confidence: e.confidence,
       }),
+      carriedBack: e.carriedBack && traced(f.edition, ['carriedBack'], e.carriedBack),
       rounding: {
         mass: traced(f.edition, ['rounding', 'mass'], e.rounding.mass),
         step: traced(f.edition, ['rounding', 'step'], e.rounding.step),
@@ -123,6 +131,7 @@ export function compileTariffGuide(
       }),
     },
     rateTables,
+    deliveryTime: files.deliveryTime && compileDeliveryTime(files.deliveryTime, ref),
     wagonKinds: [...kinds(f.universal, 'universal'), ...kinds(f.specialised, 'specialised'), tankKind],
     tankRows: f.tank.data.rows.map((r, i) => traced(f.tank, ['rows', i], r)),
     innovative: [
@@ -371,4 +380,26 @@ function checkBands(
         'the last band must be open-ended (toKm: null): a distance beyond it has no factor',
       ),
     );
+}
+
+/** Order No. 245: the daily norms by distance, with the rule each came from. */
+function compileDeliveryTime(
+  p: Parsed<DeliveryTimeFile>,
+  ref: (p: Parsed<unknown>, path: readonly PropertyKey[]) => RuleRef,
+): DeliveryTimeRules {
+  const d = p.data;
+  return {
+    title: d.title,
+    reference: d.reference,
+    confidence: d.confidence,
+    rule: ref(p, []),
+    norms: {
+      reference: d.norms.reference,
+      confidence: d.norms.confidence,
+      rule: ref(p, ['norms']),
+      bands: d.norms.bands.map((b, i) => ({ ...b, path: `norms.bands[${i}]` })),
+    },
+    blockTrain: { ...d.blockTrain, rule: ref(p, ['blockTrain']) },
+    initialFinalDays: { ...d.initialFinalDays, rule: ref(p, ['initialFinalDays']) },
+  };
 }

@@ -290,6 +290,7 @@ function compiledOnce<T>(key: string, issues: RuleIssue[], compile: (found: Rule
 const GUIDE_SLOTS: Record<keyof typeof TARIFF_GUIDE_FILES, keyof GuideFiles> = {
   'edition.yaml': 'edition',
   'vat.yaml': 'vat',
+  'delivery-time.yaml': 'deliveryTime',
   'schemes/universal.yaml': 'universal',
   'schemes/specialised.yaml': 'specialised',
   'schemes/tank.yaml': 'tank',

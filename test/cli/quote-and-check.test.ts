@@ -67,6 +67,12 @@ describe('throughrate quote', () => {
       '1 518 km × 54.3658 RUB/km + 23 360 RUB = 105 887.28 RUB; × 2 units = 211 774.56 RUB',
     );
     expect(run.stdout).toContain('[railways/RZD/2026-01-01.yaml regimes[0].rates[3]; sourced]');
+    // Order No. 245, point 2.2: 1 518 km of universal containers at 250 km a day → 7 days, + 1 for initial and final
+    // operations; beside the expected 1 518 ÷ 630 = 2.4 days.
+    expect(run.stdout).toContain(
+      'RZD legal delivery time 8 days beside ~2.4 days expected: ⌈1518 km ÷ 250 km a day⌉ = 7 + 1 for initial and final operations = 8 days',
+    );
+    expect(run.stdout).toContain('[tariff-guides/TR-1/delivery-time.yaml norms.bands[3]; illustrative]');
   });
 
   it('prints JSON with --json, the same figures as the API', async () => {

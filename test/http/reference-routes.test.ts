@@ -52,10 +52,11 @@ describe('health, stations, railways and docs', () => {
     const res = await request(server.url).get('/v1/railways/RZD/versions').expect(200);
     expect(res.body.versions.map((v: { version: string }) => v.version)).toEqual([
       '2023-01-01',
+      '2023-12-01',
       '2024-12-01',
       '2026-01-01',
     ]);
-    expect(res.body.versions[1].amendments[0].id).toBe('indexation-2025-12');
+    expect(res.body.versions[2].amendments[0].id).toBe('indexation-2025-12');
   });
 
   it('GET /v1/railways/{code}/versions answers an unknown railway with a 404 problem', async () => {

@@ -15,15 +15,41 @@ const bundled = ruleFilesIn(BUNDLED_RULES);
 const COEFFICIENT =
   'railways/KTZ/2026-01-01.yaml#regimes[cis-transit].coefficients[container-distance-1501-2000].factor';
 
-function overridden(values: Record<string, unknown>, effectiveFrom?: string): RuleFileText[] {
+function overridden(
+  values: Record<string, unknown>,
+  effectiveFrom?: string,
+  base: RuleFileText[] = bundled,
+): RuleFileText[] {
   const result = applyOverrides(
-    bundled,
+    base,
     Object.entries(values).map(([target, value]) => ({ target, value })),
     effectiveFrom,
   );
   expect(result.problems).toEqual([]);
-  return layOver(bundled, result.files);
+  return layOver(base, result.files);
 }
+
+/** The bundled rules have no rate in distance bands any more: one is added to the RZD 2024 version to diff. */
+const BANDED = `      - id: banded-sample
+        description: "Sample rate in distance bands"
+        basis: tonne
+        when: { unitKind: wagon, ownership: private, loaded: true }
+        distanceStepKm: 10
+        bands:
+          - { fromKm: 0, toKm: 1000, fixed: "150", perKm: "0.88" }
+          - { fromKm: 1001, toKm: 3000, fixed: "280", perKm: "0.75" }
+          - { fromKm: 3001, fixed: "530", perKm: "0.67" }
+        reference: "test"
+        confidence: illustrative
+`;
+const banded = bundled.map((f) =>
+  f.path === 'railways/RZD/2024-12-01.yaml'
+    ? {
+        ...f,
+        text: f.text.replace('      # Wagons: no rates here.', `${BANDED}      # Wagons: no rates here.`),
+      }
+    : f,
+);
 
 const data = (files: readonly RuleFileText[]) =>
   files.map((f) => ({ path: f.path, data: parseSourceFile(f.path, f.text).data }));
@@ -41,29 +67,32 @@ describe('rules diff', () => {
   });
 
   it('names bands by their distances, links by their stations, and items added or removed', () => {
+    expect(banded.some((f, i) => f.text !== bundled[i]?.text)).toBe(true);
     const diff = diffRules(
-      bundled,
-      overridden({
-        // wagons of 2026 are priced by ТР-1 (tariff-guides/TR-1); the per-tonne wagon rates are the 2024-12-01 version's
-        'railways/RZD/2024-12-01.yaml#regimes[national].rates[wagon-private-all-classes].bands[1].perKm':
-          '0.80',
-        'network/links.yaml#links[DINA-NURPEISOVA>ATYRAU].km': 252,
-      }),
+      banded,
+      overridden(
+        {
+          'railways/RZD/2024-12-01.yaml#regimes[national].rates[banded-sample].bands[1].perKm': '0.80',
+          'network/links.yaml#links[DINA-NURPEISOVA>ATYRAU].km': 252,
+        },
+        undefined,
+        banded,
+      ),
     );
     expect(diff.entries?.map((e) => e.text)).toEqual([
       'link DINA-NURPEISOVA – ATYRAU: km 250 → 252',
-      'RZD national rate wagon-private-all-classes (Private wagon, loaded run, per tonne (infrastructure and traction; no wagon component)): band 1 001–3 000 km: perKm 0.75 → 0.80 from 2024-12-01',
+      'RZD national rate banded-sample (Sample rate in distance bands): band 1 001–3 000 km: perKm 0.75 → 0.80 from 2024-12-01',
     ]);
     const removed = bundled.map((f) =>
       f.path === 'railways/RZD/2024-12-01.yaml'
         ? {
             ...f,
-            text: f.text.replace(/ {6}- id: class-1-wagon-private[\s\S]*?confidence: illustrative\n/, ''),
+            text: f.text.replace(/ {6}- id: reefer-container[\s\S]*?confidence: sourced\n/, ''),
           }
         : f,
     );
     expect(diffRules(bundled, removed).entries?.map((e) => e.text)).toEqual([
-      'RZD national coefficient class-1-wagon-private (Tariff class 1 cargo in private wagons): removed (was ×0.80 when { unitKind: wagon, ownership: private, tariffClasses: [1] }) from 2024-12-01',
+      'RZD cis-transit coefficient reefer-container (Refrigerated container): removed (was ×1.35 when { unitKind: container, containerTypes: [reefer] }) from 2024-12-01',
     ]);
   });
 
@@ -114,7 +143,7 @@ describe('rule changes applied one at a time', () => {
         ? {
             ...f,
             text: f.text
-              .replace(/ {6}- id: class-3-wagon-private[\s\S]*?confidence: illustrative\n/, '')
+              .replace(/ {6}- id: tank-container[\s\S]*?confidence: sourced\n/, '')
               .replace(
                 '    coefficients:\n',
                 '    coefficients:\n      - { id: new-one, description: "New", factor: "0.9", reference: "test", confidence: illustrative }\n',
@@ -126,7 +155,7 @@ describe('rule changes applied one at a time', () => {
     const after = data(layOver(reordered, [{ path: 'railways/KTZ/2026-07-01.yaml', text: sample }]));
     const changes = ruleChanges(before, after);
     expect(changes.map((c) => `${c.scope} ${c.kind} ${c.file} ${c.path}`)).toContain(
-      'item removed railways/RZD/2024-12-01.yaml regimes[national].coefficients[class-3-wagon-private]',
+      'item removed railways/RZD/2024-12-01.yaml regimes[cis-transit].coefficients[tank-container]',
     );
     expect(changes.map((c) => `${c.scope} ${c.kind} ${c.file} ${c.path}`)).toContain(
       'item added railways/RZD/2024-12-01.yaml regimes[national].coefficients[new-one]',

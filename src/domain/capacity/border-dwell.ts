@@ -1,4 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
+import { memoised } from '../core/memo.js';
 import { type CapacityRules, type CapacitySection, figureOn, tonnesPerYear } from '../rule-set/capacity.js';
 import type { Confidence } from '../rule-set/tariff.js';
 
@@ -73,6 +74,22 @@ export function crossingDwell(
   crossing: { readonly id: string; readonly dwellHours: number; readonly confidence: Confidence },
   date: IsoDate,
   extraTonnesPerYear = 0,
+): CrossingDwell {
+  // The dwell depends on the rules, the crossing and the date alone (memoised per capacity rules, which never change
+  // once loaded); a what-if's extra tonnage is computed afresh.
+  if (extraTonnesPerYear !== 0) return dwellOf(rules, crossing, date, extraTonnesPerYear);
+  return memoised(dwells, rules, `${crossing.id}|${crossing.dwellHours}|${crossing.confidence}|${date}`, () =>
+    dwellOf(rules, crossing, date, 0),
+  );
+}
+
+const dwells = new WeakMap<CapacityRules, Map<string, CrossingDwell>>();
+
+function dwellOf(
+  rules: CapacityRules,
+  crossing: { readonly id: string; readonly dwellHours: number; readonly confidence: Confidence },
+  date: IsoDate,
+  extraTonnesPerYear: number,
 ): CrossingDwell {
   const section = rules.sectionOf.get(crossing.id);
   const load = section ? sectionLoad(section, date, extraTonnesPerYear) : undefined;

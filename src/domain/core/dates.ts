@@ -9,10 +9,20 @@ export function isValidIsoDate(text: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
+const added = new Map<string, IsoDate>();
+
+/** The date `days` later (memoised: quotes ask for the same few dates and spans over and over). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const parsed = new Date(`${date}T00:00:00Z`);
-  parsed.setUTCDate(parsed.getUTCDate() + days);
-  return parsed.toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let found = added.get(key);
+  if (found === undefined) {
+    const parsed = new Date(`${date}T00:00:00Z`);
+    parsed.setUTCDate(parsed.getUTCDate() + days);
+    found = parsed.toISOString().slice(0, 10);
+    if (added.size >= 8192) added.clear();
+    added.set(key, found);
+  }
+  return found;
 }
 
 /** Inclusive window check; an absent bound is open. */

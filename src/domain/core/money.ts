@@ -32,8 +32,21 @@ const MODES: Record<RoundingMode, Decimal.Rounding> = {
 
 export const DECIMAL_PATTERN = /^-?\d+(\.\d+)?$/;
 
+const parsed = new Map<string, Amount>();
+
+/**
+ * A decimal from its text (or a number). Texts recur — rule values, line amounts read back — and a Decimal never
+ * changes once made, so the parse of a text is kept (bounded) and shared.
+ */
 export function amount(value: string | number): Amount {
-  return new Dec(value);
+  if (typeof value !== 'string') return new Dec(value);
+  let found = parsed.get(value);
+  if (found === undefined) {
+    found = new Dec(value);
+    if (parsed.size >= 16384) parsed.clear();
+    parsed.set(value, found);
+  }
+  return found;
 }
 
 export const ZERO = amount(0);

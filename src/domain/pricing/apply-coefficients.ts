@@ -53,6 +53,7 @@ function multiplyBy(
 ) {
   const before = component.value;
   component.value = roundAmount(before.times(factor), out.step);
+  if (!out.withLines) return; // figures only: no line, so no text to build
   addLine(
     out,
     factor.lt(1) ? 'reduction' : 'coefficient',

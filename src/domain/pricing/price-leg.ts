@@ -8,7 +8,7 @@ import type { LegTerms } from './corridor/corridor-terms.js';
 import { matches } from './match-when.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { QuoteLine } from './rate-option.js';
-import { editionInForce } from './rzd-wagon/guide-in-force.js';
+import { chainInForce } from './rzd-wagon/guide-in-force.js';
 import { priceWagonLeg } from './rzd-wagon/price-wagon-leg.js';
 import { addVat, type LegVat } from './rzd-wagon/vat.js';
 import type { LegContext, Shipment } from './shipment.js';
@@ -61,8 +61,19 @@ export function priceLeg(
     withLines,
   };
   const guide = regime.tariffGuide;
-  if (guide && shipment.unit.kind === 'wagon' && editionInForce(guide, shipment.date)) {
-    const wagon = priceWagonLeg(guide, shipment, leg, out);
+  if (guide && shipment.unit.kind === 'wagon' && chainInForce(guide, shipment.date)) {
+    const own = regime.coefficients.filter((c) => c.appliesTo.length === 0 && matches(c.when, ctx));
+    const wagon = priceWagonLeg(
+      guide,
+      shipment,
+      leg,
+      out,
+      own.map((c) => ({
+        factor: c.factorText,
+        label: `${c.description} (${tariff.version.railway} ${tariff.version.effectiveFrom}, coefficient ${c.id})`,
+        source: c,
+      })),
+    );
     return {
       leg,
       tariff,
@@ -126,7 +137,7 @@ export function priceLeg(
   const subtotal = sum(perUnit.map((c) => c.value));
   const rounding = regime.totalRounding[shipment.unit.kind];
   const unitTotal = roundAmount(subtotal, rounding);
-  if (!unitTotal.eq(subtotal)) {
+  if (withLines && !unitTotal.eq(subtotal)) {
     addLine(
       out,
       'rounding',
@@ -161,6 +172,15 @@ export function rateAt(
   const distance = charge.distanceStepKm ? Math.ceil(km / charge.distanceStepKm) * charge.distanceStepKm : km;
   const band = findBand(charge, distance);
   return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
+}
+
+const valued = new WeakMap<Charge, Map<string, Amount>>();
+
+/** A charge per basis unit at a distance for a quantity, rounded as the regime's step says (memoised per rule). */
+export function chargeValue(charge: Charge, km: number, quantity: number, step: Rounding): Amount {
+  return memoised(valued, charge, `${km}|${quantity}|${step.scale}|${step.mode}`, () =>
+    roundAmount(rateAt(charge, km, step).rate.times(quantity), step),
+  );
 }
 
 interface EvaluatedCharge {

@@ -1,5 +1,7 @@
+import { normativeDelivery } from '../capacity/normative-delivery.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { Crossing } from '../rule-set/network.js';
+import type { Confidence } from '../rule-set/tariff.js';
 import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
 import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
@@ -29,11 +31,15 @@ export function buildOption(input: OptionInput): RateOption {
   const vat = sum(
     priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
   );
+  const labels = new Map<string, Confidence[]>();
+  for (const l of lines) {
+    const found = labels.get(l.railway);
+    if (found) found.push(l.confidence);
+    else labels.set(l.railway, [l.confidence]);
+  }
   const byRailway = priced.map((p) => ({
     ...p.share,
-    confidence: weakestConfidence(
-      lines.filter((l) => l.railway === p.share.railway).map((l) => l.confidence),
-    ),
+    confidence: weakestConfidence(labels.get(p.share.railway) ?? []),
   }));
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));
@@ -66,6 +72,7 @@ export function buildOption(input: OptionInput): RateOption {
         distanceKm: l.leg.km,
         speedKmPerDay: speedOf(l),
         days: roundDays(l.leg.km / speedOf(l)),
+        normativeDelivery: deliveryOf(l, shipment),
       })),
       crossings,
       commitmentDays: commitments.length > 0 ? Math.min(...commitments) : undefined,
@@ -246,4 +253,11 @@ function versionUsed(leg: LegPrice): RuleVersionUsed {
 
 export function roundDays(days: number): number {
   return Math.round(days * 10) / 10;
+}
+
+/** The leg's legal delivery time, where its regime's tariff guide carries the norms (not for transit). */
+function deliveryOf(l: LegPrice, shipment: OptionInput['shipment']) {
+  const rules = l.regime.tariffGuide?.deliveryTime;
+  if (!rules || l.leg.direction === 'transit') return undefined;
+  return normativeDelivery(rules, l.leg.km, shipment.unit);
 }

@@ -1,3 +1,4 @@
+import type { NormativeDelivery } from '../capacity/normative-delivery.js';
 import type { Money } from '../core/money.js';
 import type { DistanceLine } from '../rule-set/network.js';
 import type { Confidence, Direction, RuleRef } from '../rule-set/tariff.js';
@@ -94,7 +95,10 @@ export interface TransitLeg {
   readonly railway: string;
   readonly distanceKm: number;
   readonly speedKmPerDay: number;
+  /** Expected running days: distance ÷ speed. */
   readonly days: number;
+  /** The legal delivery time of the leg, where the railway's rules give one (RZD national carriage). */
+  readonly normativeDelivery?: NormativeDelivery | undefined;
 }
 
 export interface TransitCrossing {

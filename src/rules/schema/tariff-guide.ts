@@ -26,6 +26,8 @@ export const EditionFileSchema = z.strictObject({
   effectiveTo: IsoDateString.nullable(),
   supersedes: z.string().min(1),
   ...sourced,
+  /** Before effectiveFrom, wagons from this date are priced by the chain at the level of their date. */
+  carriedBack: z.strictObject({ from: IsoDateString, ...sourced }).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/),
   rateDate: z.strictObject({ rule: z.string().min(1), ...sourced }),
   rounding: z.strictObject({
@@ -83,6 +85,28 @@ export const GuideAmendmentFileSchema = z.strictObject({
   appliesTo: z.array(z.enum(['loaded-run', 'empty-run', 'wagon-component'])).optional(),
   ...sourced,
   notes: z.string().optional(),
+});
+
+const DailyNorm = z.number().int().positive();
+export const DeliveryTimeFileSchema = z.strictObject({
+  title: z.string().min(1),
+  ...sourced,
+  norms: z.strictObject({
+    ...sourced,
+    bands: z
+      .array(
+        z.strictObject({
+          fromKm: Km,
+          toKm: Km.nullable(),
+          wagon: DailyNorm,
+          container: DailyNorm,
+          reeferContainer: DailyNorm,
+        }),
+      )
+      .min(1),
+  }),
+  blockTrain: z.strictObject({ uses: z.enum(['wagon', 'container']), ...sourced }),
+  initialFinalDays: z.strictObject({ days: z.number().int().nonnegative(), ...sourced }),
 });
 
 const LegSchemes = z.strictObject({
@@ -276,6 +300,7 @@ export const RateTableFileSchema = z
 
 export type EditionFile = z.infer<typeof EditionFileSchema>;
 export type VatFile = z.infer<typeof VatFileSchema>;
+export type DeliveryTimeFile = z.infer<typeof DeliveryTimeFileSchema>;
 export type GuideAmendmentFile = z.infer<typeof GuideAmendmentFileSchema>;
 export type UniversalSchemesFile = z.infer<typeof UniversalSchemesFileSchema>;
 export type SpecialisedSchemesFile = z.infer<typeof SpecialisedSchemesFileSchema>;
@@ -291,6 +316,7 @@ export type RateTableFile = z.infer<typeof RateTableFileSchema>;
 export const TARIFF_GUIDE_FILES = {
   'edition.yaml': EditionFileSchema,
   'vat.yaml': VatFileSchema,
+  'delivery-time.yaml': DeliveryTimeFileSchema,
   'schemes/universal.yaml': UniversalSchemesFileSchema,
   'schemes/specialised.yaml': SpecialisedSchemesFileSchema,
   'schemes/tank.yaml': TankSchemesFileSchema,

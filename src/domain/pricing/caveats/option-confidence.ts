@@ -29,12 +29,16 @@ export function placeholderFigures(
   currency: string,
 ): PlaceholderFigure[] {
   const byRule = new Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>();
+  const rates = new Map<string, Rate | undefined>();
   for (const line of lines) {
     if (line.confidence !== 'illustrative') continue;
     const key = `${line.railway}|${line.rule.file}#${line.rule.path}`;
-    const inRequested = requested(line, shares, currency);
+    const rateKey = `${line.railway}|${line.amount.currency}`;
+    if (!rates.has(rateKey)) rates.set(rateKey, shareRate(line, shares, currency));
+    const inRequested = converted(line, rates.get(rateKey));
     const entry = byRule.get(key);
-    const own = amount(line.amount.amount).abs();
+    const parsed = amount(line.amount.amount);
+    const own = parsed.isNegative() ? parsed.abs() : parsed;
     if (entry) {
       entry.amounts.push(inRequested);
       entry.own.push(own);
@@ -72,11 +76,25 @@ export function placeholderWarnings(figures: readonly PlaceholderFigure[], curre
 
 /** A line's amount in the requested currency, converted at its railway's own rate (share total ÷ local). */
 export function requested(line: QuoteLine, shares: readonly RailwayShare[], currency: string): Amount {
-  const value = amount(line.amount.amount).abs();
-  if (line.amount.currency === currency) return value;
+  return converted(line, shareRate(line, shares, currency));
+}
+
+/** A railway's own rate, share total over local; undefined where a line's amount is taken as it stands. */
+interface Rate {
+  readonly total: Amount;
+  readonly local: Amount;
+}
+
+function shareRate(line: QuoteLine, shares: readonly RailwayShare[], currency: string): Rate | undefined {
+  if (line.amount.currency === currency) return undefined;
   const share = shares.find((s) => s.railway === line.railway);
-  if (!share || share.local.currency !== line.amount.currency) return value;
+  if (!share || share.local.currency !== line.amount.currency) return undefined;
   const local = amount(share.local.amount);
-  if (local.isZero()) return value;
-  return value.times(amount(share.total.amount)).dividedBy(local);
+  return local.isZero() ? undefined : { total: amount(share.total.amount), local };
+}
+
+function converted(line: QuoteLine, rate: Rate | undefined): Amount {
+  const parsed = amount(line.amount.amount);
+  const value = parsed.isNegative() ? parsed.abs() : parsed;
+  return rate ? value.times(rate.total).dividedBy(rate.local) : value;
 }

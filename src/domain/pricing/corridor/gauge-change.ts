@@ -1,10 +1,10 @@
-import { type Amount, formatFigure, roundAmount } from '../../core/money.js';
+import { type Amount, formatFigure } from '../../core/money.js';
 import type { ThroughRate } from '../../rule-set/corridor-agreement.js';
 import type { Charge } from '../../rule-set/tariff.js';
 import type { Conversion } from '../convert.js';
 import { matches } from '../match-when.js';
 import type { OptionInput } from '../option-input.js';
-import { type LegPrice, rateAt } from '../price-leg.js';
+import { chargeValue, type LegPrice } from '../price-leg.js';
 import { legContext } from './corridor-terms.js';
 
 /** A railway's own gauge-change charge kept on top of an agreed through rate that does not include it. */
@@ -69,7 +69,7 @@ function legCharges(input: OptionInput, leg: LegPrice, stations: ReadonlySet<str
           ? shipment.unit.axles
           : 1;
     const step = leg.regime.stepRounding;
-    const value = roundAmount(rateAt(charge, leg.leg.km, step).rate.times(quantity), step);
+    const value = chargeValue(charge, leg.leg.km, quantity, step);
     const conversion = input.conversionOf(leg);
     found.push({
       leg,
@@ -104,6 +104,14 @@ export function gaugeChangeFormula(g: GaugeChangeCharge): string {
   return `${formatFigure(g.value)} ${g.leg.regime.currency} per ${g.once ? 'shipment' : 'unit'}, not included in the agreed through rate`;
 }
 
+const stationsOf = new WeakMap<OptionInput['route'], ReadonlySet<string>>();
+
+/** The stations of the route's gauge-change crossings (once per route: routes never change once found). */
 function gaugeStations(input: OptionInput): ReadonlySet<string> {
-  return new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
+  let found = stationsOf.get(input.route);
+  if (!found) {
+    found = new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
+    stationsOf.set(input.route, found);
+  }
+  return found;
 }

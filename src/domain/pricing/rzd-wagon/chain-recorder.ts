@@ -21,6 +21,8 @@ export interface Factor {
   readonly factor: string;
   readonly label: string;
   readonly source: Traced;
+  /** Divide by the factor instead (a level before an indexation already inside the base rates). */
+  readonly divide?: boolean | undefined;
 }
 
 export function traced(reference: string, confidence: Traced['confidence'], rule: RuleRef): Traced {
@@ -62,7 +64,7 @@ export class ChainRecorder {
   }
 
   multiply(current: Amount, f: Factor): Amount {
-    const product = current.times(amount(f.factor));
+    const product = f.divide ? current.div(amount(f.factor)) : current.times(amount(f.factor));
     const eachStep = this.tariff.edition.rounding.chain.policy === 'after-each';
     const shown = roundAmount(product, this.step);
     const carried = eachStep ? shown : product;
@@ -70,10 +72,10 @@ export class ChainRecorder {
     this.push({
       kind: 'coefficient',
       label: f.label,
-      formula: `${formatFigure(current.toFixed())} × ${f.factor} = ${formatFigure(shown.toFixed(this.step.scale))} RUB${exact}`,
+      formula: `${formatFigure(current.toFixed())} ${f.divide ? '÷' : '×'} ${f.factor} = ${formatFigure(shown.toFixed(this.step.scale))} RUB${exact}`,
       shown,
       factor: f.factor,
-      inputs: { factor: f.factor },
+      inputs: f.divide ? { divisor: f.factor } : { factor: f.factor },
       source: f.source,
     });
     return carried;

@@ -17,6 +17,27 @@ export function editionInForce(tariff: WagonTariff, date: IsoDate): boolean {
   return within(date, tariff.edition.effectiveFrom, tariff.edition.effectiveTo);
 }
 
+/**
+ * Does the chain price a wagon on the date: the edition in force, or a date of `carriedBack` before it (Price List
+ * 10-01, same structure, at the level of the date).
+ */
+export function chainInForce(tariff: WagonTariff, date: IsoDate): boolean {
+  if (editionInForce(tariff, date)) return true;
+  const back = tariff.edition.carriedBack;
+  return back !== undefined && date >= back.from && date < tariff.edition.effectiveFrom;
+}
+
+/**
+ * Before the edition: the history indexations (already inside the base rates) that took effect after the date, in
+ * date order — the rates of the date are the base rates divided by each of them.
+ */
+export function levelsAfter(tariff: WagonTariff, date: IsoDate): readonly GuideAmendment[] {
+  if (date >= tariff.edition.effectiveFrom) return [];
+  return tariff.amendments
+    .filter((a) => a.embeddedInBaseRates && a.effectiveFrom > date)
+    .sort((a, b) => (a.effectiveFrom < b.effectiveFrom ? -1 : 1));
+}
+
 /** Indexations and surcharges in force on the date for one part of the charge; history already in the rates is left out. */
 export function indexationsInForce(
   tariff: WagonTariff,

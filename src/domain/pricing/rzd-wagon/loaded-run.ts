@@ -1,9 +1,10 @@
 import { DomainError } from '../../core/domain-error.js';
 import { type Amount, amount, formatFigure, roundAmount } from '../../core/money.js';
 import type { WagonKind, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
+import { weakestConfidence } from '../caveats/option-confidence.js';
 import { ChainRecorder, type ChainStep, type Factor } from './chain-recorder.js';
 import { cargoK3, classK1, innovative, ownGondolaClass, wagonExtras } from './coefficients.js';
-import { indexationsInForce } from './guide-in-force.js';
+import { indexationsInForce, levelsAfter } from './guide-in-force.js';
 import { baseRate, tableForScheme } from './rate-lookup.js';
 import { applyShipmentCorrection } from './shipment-correction.js';
 import type { WagonLot, WagonOrder } from './wagon-order.js';
@@ -108,6 +109,7 @@ export function loadedRun(
       throw new DomainError('INVALID_RULES', `${tariff.id} edition multiplyOrder: unknown step ${id}`);
     for (const f of pick()) v = rec.multiply(v, f);
   }
+  for (const f of order.railwayFactors) v = rec.multiply(v, f);
   if (table.unit === 'per-tonne' && massT !== undefined) {
     v = rec.multiply(v, {
       factor: String(massT),
@@ -142,11 +144,25 @@ export function indexationFactors(
   order: Pick<WagonOrder, 'date'>,
   part: 'loaded-run' | 'empty-run' | 'wagon-component',
 ): Factor[] {
-  return indexationsInForce(tariff, order.date, part).map((a) => ({
+  const back = tariff.edition.carriedBack;
+  const levels: Factor[] = levelsAfter(tariff, order.date).map((a) => ({
     factor: a.factor,
-    label: a.title,
-    source: a,
+    divide: true,
+    label: `level of ${order.date}, before ${a.title.replace(/^Indexation of/, 'the indexation of')}: ÷ ${a.factor} (Price List 10-01 priced by the ТР-1 chain, carried back)`,
+    source: {
+      reference: `${a.reference}; carried back: ${back?.reference ?? tariff.edition.reference}`,
+      confidence: weakestConfidence([a.confidence, back?.confidence ?? a.confidence]),
+      rule: a.rule,
+    },
   }));
+  return [
+    ...levels,
+    ...indexationsInForce(tariff, order.date, part).map((a) => ({
+      factor: a.factor,
+      label: a.title,
+      source: a,
+    })),
+  ];
 }
 
 function opt(f: Factor | undefined): Factor[] {

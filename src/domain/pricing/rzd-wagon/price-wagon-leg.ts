@@ -4,6 +4,7 @@ import type { Leg } from '../../rule-set/find-routes.js';
 import type { GuideShipment, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { addLine, type LineContext } from '../quote-lines.js';
 import type { Shipment } from '../shipment.js';
+import type { Factor } from './chain-recorder.js';
 import { emptyLeg, emptySchemeFor } from './empty-leg.js';
 import { loadedRun, type PricedPart, wagonComponent } from './loaded-run.js';
 import { resolveSchemes } from './resolve-schemes.js';
@@ -23,7 +24,7 @@ const SHIPMENT: Record<string, GuideShipment> = {
 };
 
 /** The shipment as the ТР-1 chain reads it, on one leg. */
-export function wagonOrder(shipment: Shipment, leg: Leg): WagonOrder {
+export function wagonOrder(shipment: Shipment, leg: Leg, railwayFactors: readonly Factor[] = []): WagonOrder {
   const u = shipment.unit;
   const guideShipment = SHIPMENT[u.shipmentType];
   if (!guideShipment) {
@@ -59,6 +60,7 @@ export function wagonOrder(shipment: Shipment, leg: Leg): WagonOrder {
     direction: leg.direction,
     loaded: u.loaded,
     emptyReturn: u.emptyReturn,
+    railwayFactors,
   };
 }
 
@@ -72,8 +74,9 @@ export function priceWagonLeg(
   shipment: Shipment,
   leg: Leg,
   out: LineContext,
+  railwayFactors: readonly Factor[] = [],
 ): WagonLegPrice {
-  const order = wagonOrder(shipment, leg);
+  const order = wagonOrder(shipment, leg, railwayFactors);
   const declared = order.kmDeclared ? ' — distance declared by the shipper' : '';
   const lotLabel = (lot: WagonLot, i: number) =>
     order.lots.length > 1

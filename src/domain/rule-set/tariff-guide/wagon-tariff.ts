@@ -185,6 +185,11 @@ export interface Edition extends Traced {
   readonly title: string;
   readonly effectiveFrom: IsoDate;
   readonly effectiveTo: IsoDate | null;
+  /**
+   * Before effectiveFrom, wagons accepted from `from` are priced by this chain at the level of their date: divided
+   * by the history indexations (embeddedInBaseRates) that took effect after it.
+   */
+  readonly carriedBack?: ({ readonly from: IsoDate } & Traced) | undefined;
   readonly rounding: {
     readonly mass: GuideRounding;
     readonly step: GuideRounding;
@@ -198,11 +203,31 @@ export interface Edition extends Traced {
   readonly plausibility: { readonly overloadTonnes: number; readonly maxTonnesPerAxle: number } & Traced;
 }
 
+/** Normative delivery time (Mintrans order No. 245): daily run norms by distance and kind of shipment. */
+export interface DeliveryTimeRules extends Traced {
+  readonly title: string;
+  readonly norms: Traced & {
+    readonly bands: readonly {
+      readonly fromKm: number;
+      readonly toKm: number | null;
+      readonly wagon: number;
+      readonly container: number;
+      readonly reeferContainer: number;
+      /** The YAML path of the band. */
+      readonly path: string;
+    }[];
+  };
+  readonly blockTrain: Traced & { readonly uses: 'wagon' | 'container' };
+  readonly initialFinalDays: Traced & { readonly days: number };
+}
+
 /** A whole tariff guide, as the engine reads it. */
 export interface WagonTariff {
   readonly id: string;
   readonly edition: Edition;
   readonly rateTables: readonly RateTable[];
+  /** The normative delivery time of the carriage the guide prices, when its folder has delivery-time.yaml. */
+  readonly deliveryTime?: DeliveryTimeRules | undefined;
   readonly wagonKinds: readonly WagonKind[];
   readonly tankRows: readonly TankRow[];
   readonly innovative: readonly InnovativeRule[];
