@@ -90,13 +90,16 @@ export function dimensions(ruleSet: RuleSet, random: () => number, laneCount = 6
     Array.from({ length: 365 }, (_, i) => isoDay('2025-07-01', i)),
     random,
   );
-  const pairs = shuffle(
-    stations.flatMap((a) => stations.filter((b) => b !== a).map((b) => [a, b] as const)),
-    random,
-  );
+  // Lanes drawn at random (the network holds some 14 000 stations: every pair would not fit in memory), each origin
+  // anywhere and each destination one of the corridor's stations (those with a readable code), kept if they price.
+  const corridor = stations.filter((code) => !/^\d{6}$/.test(code));
   const lanes: (readonly [string, string])[] = [];
-  for (const [origin, destination] of pairs) {
-    if (lanes.length === laneCount) break;
+  const seen = new Set<string>();
+  for (let attempt = 0; lanes.length < laneCount && attempt < 50 * laneCount; attempt++) {
+    const origin = stations[Math.floor(random() * stations.length)] as string;
+    const destination = corridor[Math.floor(random() * corridor.length)] as string;
+    if (origin === destination || seen.has(`${origin}>${destination}`)) continue;
+    seen.add(`${origin}>${destination}`);
     const probe: RateRequest = {
       origin,
       destination,
