@@ -76,6 +76,20 @@ describe('throughrate quote --wagon (ТР-1 golden scenarios)', () => {
     expect(run.stdout).toMatch(/vat +47793\.68 RUB {2}VAT 22 %/);
   });
 
+  it('takes ESR codes for the stations and computes the distance by ТР-4 instead of a declared one', async () => {
+    const [, s] = scenarios.find(([f]) => f.includes('case-05')) ?? [];
+    if (!s) throw new Error('case 5 scenario missing');
+    const esr = {
+      ...s,
+      request: { ...s.request, origin: '766502', destination: '253601', declaredDistances: [] },
+    };
+    const run = await runCli([...flags(esr), '--json']);
+    expect(run.stderr).toBe('');
+    const best = JSON.parse(run.stdout).options[0];
+    expect(best.byRailway[0].distance).toMatchObject({ km: 841, basis: 'tr4' });
+    expect(`${best.total.amount} ${best.total.currency}`).toBe(s.expect.total);
+  });
+
   it('refuses a malformed --distance with a usage error', async () => {
     const run = await runCli([
       'quote',
