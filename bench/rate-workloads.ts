@@ -90,13 +90,13 @@ export function dimensions(ruleSet: RuleSet, random: () => number, laneCount = 6
     Array.from({ length: 365 }, (_, i) => isoDay('2025-07-01', i)),
     random,
   );
-  // Lanes drawn at random (the network holds some 14 000 stations: every pair would not fit in memory), each origin
-  // anywhere and each destination one of the corridor's stations (those with a readable code), kept if they price.
+  // Lanes drawn at random between the corridor's stations (those with a readable code), kept if they price: the
+  // network also holds some 14 000 catalogue stations, whose every pair would not fit in memory.
   const corridor = stations.filter((code) => !/^\d{6}$/.test(code));
   const lanes: (readonly [string, string])[] = [];
   const seen = new Set<string>();
   for (let attempt = 0; lanes.length < laneCount && attempt < 50 * laneCount; attempt++) {
-    const origin = stations[Math.floor(random() * stations.length)] as string;
+    const origin = corridor[Math.floor(random() * corridor.length)] as string;
     const destination = corridor[Math.floor(random() * corridor.length)] as string;
     if (origin === destination || seen.has(`${origin}>${destination}`)) continue;
     seen.add(`${origin}>${destination}`);
