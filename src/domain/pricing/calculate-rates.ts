@@ -288,7 +288,7 @@ function noRouteReason(ruleSet: RuleSet, request: RateRequest): string {
       .flatMap((c) => c.stations)
       .filter((s) => network.stations.get(s)?.railway === 'RZD');
     if (!exits.some((exit) => network.distanceKm(station.code, exit) !== undefined))
-      return `: Tariff Guide No. 4's Book 3 joins ${name} to none of RZD's border points (the digitised Book 3 holds no distance between its transit points and theirs, as for the Kaliningrad region, reached through other states)`;
+      return `: Tariff Guide No. 4's Book 3 joins ${name} to none of RZD's border points (the digitised Book 3 holds no distance between its transit points and theirs: so it is for the Kaliningrad region, reached through other states, and for the Crimean railway)`;
   }
   return '';
 }
