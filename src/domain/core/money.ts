@@ -53,6 +53,8 @@ export const ZERO = amount(0);
 export const ONE = amount(1);
 
 export function roundAmount(value: Amount, rounding: Rounding): Amount {
+  // A Decimal never changes: one that already has no more places than the scale is its own rounding.
+  if (value.decimalPlaces() <= rounding.scale) return value;
   return value.toDecimalPlaces(rounding.scale, MODES[rounding.mode]);
 }
 

@@ -97,7 +97,7 @@ export function calculateRates(ruleSet: RuleSet, asked: RateRequest): RatesResul
  * and Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
  */
 export class RoutePricing {
-  private readonly legs = new Map<string, LegPrice>();
+  private readonly legs = new Map<string, { withLines?: LegPrice; figures?: LegPrice }>();
   private readonly conversions = new Map<string, Conversion>();
   private readonly dwells = new Map<string, CrossingDwell>();
 
@@ -165,18 +165,21 @@ export class RoutePricing {
 
   private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
     const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
-    const scope = usesRouteCrosses(tariff) ? `|${route.stations.join('>')}` : '';
-    const termIds = terms
-      ? `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`
-      : '';
+    const scope = usesRouteCrosses(tariff) ? `|${routeScope(route)}` : '';
+    const termIds = terms ? legTermIds(terms) : '';
     const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
     // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
-    let price = this.legs.get(`${key}|true`) ?? (withLines ? undefined : this.legs.get(`${key}|false`));
-    if (!price) {
-      checkBlockTrain(tariff.version, this.shipment);
-      price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
-      this.legs.set(`${key}|${withLines}`, price);
+    let priced = this.legs.get(key);
+    const found = priced?.withLines ?? (withLines ? undefined : priced?.figures);
+    if (found) return found;
+    checkBlockTrain(tariff.version, this.shipment);
+    const price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
+    if (!priced) {
+      priced = {};
+      this.legs.set(key, priced);
     }
+    if (withLines) priced.withLines = price;
+    else priced.figures = price;
     return price;
   }
 
@@ -291,6 +294,30 @@ function noRouteReason(ruleSet: RuleSet, request: RateRequest): string {
       return `: Tariff Guide No. 4's Book 3 joins ${name} to none of RZD's border points (the digitised Book 3 holds no distance between its transit points and theirs: so it is for the Kaliningrad region, reached through other states, and for the Crimean railway)`;
   }
   return '';
+}
+
+const scopes = new WeakMap<Route, string>();
+
+/** A route's stations as a key (routes never change once found). */
+function routeScope(route: Route): string {
+  let scope = scopes.get(route);
+  if (scope === undefined) {
+    scope = route.stations.join('>');
+    scopes.set(route, scope);
+  }
+  return scope;
+}
+
+const termIdsOf = new WeakMap<LegTerms, string>();
+
+/** The corridor terms on a leg as a key: the rules of its competing and stacked terms and its fixed rate. */
+function legTermIds(terms: LegTerms): string {
+  let ids = termIdsOf.get(terms);
+  if (ids === undefined) {
+    ids = `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`;
+    termIdsOf.set(terms, ids);
+  }
+  return ids;
 }
 
 const routeCrossesUse = new WeakMap<TariffInForce, boolean>();

@@ -146,7 +146,11 @@ export function priceLeg(
       unitTotal.minus(subtotal),
       out.count,
       { subtotal: subtotal.toFixed(), scale: rounding.scale, mode: rounding.mode },
-      { ...tariff.version, rule: { ...regime.rule, path: `${regime.rule.path}.rounding.total` } },
+      {
+        reference: tariff.version.reference,
+        confidence: tariff.version.confidence,
+        rule: { ...regime.rule, path: `${regime.rule.path}.rounding.total` },
+      },
     );
   }
   const localTotal = perCount(unitTotal, out.count, shipmentTotal);

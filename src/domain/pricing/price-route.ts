@@ -1,8 +1,9 @@
 import { normativeDelivery } from '../capacity/normative-delivery.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
+import type { CorridorAgreement } from '../rule-set/corridor-agreement.js';
 import type { Crossing } from '../rule-set/network.js';
-import type { Confidence } from '../rule-set/tariff.js';
-import { carriedForward, carriedForwardRates } from './caveats/carried-forward.js';
+import type { Confidence, RailwayVersion } from '../rule-set/tariff.js';
+import { carriedForward, carriedForwardRates, type DatedFigure } from './caveats/carried-forward.js';
 import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
@@ -226,18 +227,42 @@ function summarise(
 /** The tariff versions, corridor agreements and exchange rates this option uses past their own dates. */
 function carriedForwardWarnings(input: OptionInput, shares: readonly RailwayShare[]): string[] {
   const date = input.shipment.date;
-  const versions = input.legs.map(({ tariff: { version } }) => ({
-    what: `${version.railway} tariff version ${version.effectiveFrom} (${version.file})`,
-    from: version.effectiveFrom,
-    to: version.effectiveTo,
-  }));
-  const agreements = input.terms.agreements.map((a) => ({
-    what: `corridor agreement ${a.name} (${a.file})`,
-    from: a.effectiveFrom,
-    to: a.effectiveTo,
-  }));
+  const versions = input.legs.map(({ tariff: { version } }) => datedVersion(version));
+  const agreements = input.terms.agreements.map(datedAgreement);
   const rates = shares.flatMap((s) => carriedForwardRates(s.conversion, date));
   return [...new Set([...carriedForward([...versions, ...agreements], date), ...rates])];
+}
+
+const versionFigures = new WeakMap<RailwayVersion, DatedFigure>();
+
+/** A tariff version as a dated figure (once per version: versions never change once loaded). */
+function datedVersion(version: RailwayVersion): DatedFigure {
+  let figure = versionFigures.get(version);
+  if (!figure) {
+    figure = {
+      what: `${version.railway} tariff version ${version.effectiveFrom} (${version.file})`,
+      from: version.effectiveFrom,
+      to: version.effectiveTo,
+    };
+    versionFigures.set(version, figure);
+  }
+  return figure;
+}
+
+const agreementFigures = new WeakMap<CorridorAgreement, DatedFigure>();
+
+/** A corridor agreement as a dated figure (once per agreement). */
+function datedAgreement(agreement: CorridorAgreement): DatedFigure {
+  let figure = agreementFigures.get(agreement);
+  if (!figure) {
+    figure = {
+      what: `corridor agreement ${agreement.name} (${agreement.file})`,
+      from: agreement.effectiveFrom,
+      to: agreement.effectiveTo,
+    };
+    agreementFigures.set(agreement, figure);
+  }
+  return figure;
 }
 
 function versionUsed(leg: LegPrice): RuleVersionUsed {

@@ -1,4 +1,5 @@
 import { addDays, type IsoDate } from '../../core/dates.js';
+import { memoised } from '../../core/memo.js';
 import type { ConversionInfo } from '../rate-option.js';
 
 /**
@@ -34,11 +35,25 @@ export function carriedForward(
   return warnings;
 }
 
-/** The exchange rates of a conversion that are older than the fx span on the acceptance date. */
-export function carriedForwardRates(conversion: ConversionInfo, date: IsoDate): string[] {
-  if (conversion.method !== 'market' || !conversion.date) return [];
+const ratesCarried = new WeakMap<ConversionInfo, Map<IsoDate, readonly string[]>>();
+
+/**
+ * The exchange rates of a conversion that are older than the fx span on the acceptance date (memoised: a
+ * conversion is worked out once from the rules and never changes).
+ */
+export function carriedForwardRates(conversion: ConversionInfo, date: IsoDate): readonly string[] {
+  const rateDates = conversion.date;
+  if (conversion.method !== 'market' || !rateDates) return [];
+  return memoised(ratesCarried, conversion, date, () => ratesCarriedForward(conversion, rateDates, date));
+}
+
+function ratesCarriedForward(
+  conversion: ConversionInfo,
+  rateDates: string,
+  date: IsoDate,
+): readonly string[] {
   return carriedForward(
-    conversion.date
+    rateDates
       .split(', ')
       .map((d) => ({ what: `the exchange rate ${conversion.from} → ${conversion.to} dated ${d}`, from: d })),
     date,

@@ -28,23 +28,46 @@ export function placeholderFigures(
   shares: readonly RailwayShare[],
   currency: string,
 ): PlaceholderFigure[] {
-  const byRule = new Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>();
-  const rates = new Map<string, Rate | undefined>();
+  const byRule: { first: QuoteLine; amounts: Amount[]; own: Amount[] }[] = [];
+  // Keyed by the texts the lines already hold (railway, rule file, rule path), so that no key is built per line.
+  const index = new Map<
+    string,
+    Map<string, Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>>
+  >();
+  const rates = new Map<string, Map<string, Rate | undefined>>();
   for (const line of lines) {
     if (line.confidence !== 'illustrative') continue;
-    const key = `${line.railway}|${line.rule.file}#${line.rule.path}`;
-    const rateKey = `${line.railway}|${line.amount.currency}`;
-    if (!rates.has(rateKey)) rates.set(rateKey, shareRate(line, shares, currency));
-    const inRequested = converted(line, rates.get(rateKey));
-    const entry = byRule.get(key);
+    let byCurrency = rates.get(line.railway);
+    if (!byCurrency) {
+      byCurrency = new Map();
+      rates.set(line.railway, byCurrency);
+    }
+    if (!byCurrency.has(line.amount.currency))
+      byCurrency.set(line.amount.currency, shareRate(line, shares, currency));
     const parsed = amount(line.amount.amount);
     const own = parsed.isNegative() ? parsed.abs() : parsed;
+    const inRequested = convertedAbs(own, byCurrency.get(line.amount.currency));
+    let byFile = index.get(line.railway);
+    if (!byFile) {
+      byFile = new Map();
+      index.set(line.railway, byFile);
+    }
+    let byPath = byFile.get(line.rule.file);
+    if (!byPath) {
+      byPath = new Map();
+      byFile.set(line.rule.file, byPath);
+    }
+    const entry = byPath.get(line.rule.path);
     if (entry) {
       entry.amounts.push(inRequested);
       entry.own.push(own);
-    } else byRule.set(key, { first: line, amounts: [inRequested], own: [own] });
+    } else {
+      const added = { first: line, amounts: [inRequested], own: [own] };
+      byPath.set(line.rule.path, added);
+      byRule.push(added);
+    }
   }
-  return [...byRule.values()]
+  return byRule
     .map(({ first, amounts, own }) => ({
       railway: first.railway,
       description: first.description,
@@ -95,6 +118,10 @@ function shareRate(line: QuoteLine, shares: readonly RailwayShare[], currency: s
 
 function converted(line: QuoteLine, rate: Rate | undefined): Amount {
   const parsed = amount(line.amount.amount);
-  const value = parsed.isNegative() ? parsed.abs() : parsed;
+  return convertedAbs(parsed.isNegative() ? parsed.abs() : parsed, rate);
+}
+
+/** An absolute amount in the requested currency, at a railway's own rate where it has one. */
+function convertedAbs(value: Amount, rate: Rate | undefined): Amount {
   return rate ? value.times(rate.total).dividedBy(rate.local) : value;
 }
