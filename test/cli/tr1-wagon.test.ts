@@ -1,43 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { runCli } from '../helpers/cli.js';
+import { type GoldenCase, goldenCases } from '../helpers/golden-cases.js';
 
-interface Scenario {
-  readonly request: {
-    readonly origin: string;
-    readonly destination: string;
-    readonly acceptanceDate: string;
-    readonly cargo: { readonly etsng: string };
-    readonly units: Record<string, string | number | boolean | undefined>;
-    readonly declaredDistances: readonly { readonly railway: string; readonly distanceKm: number }[];
-  };
-  readonly expect: { readonly total: string };
+interface WagonRequest {
+  readonly origin: string;
+  readonly destination: string;
+  readonly cargo: { readonly etsng: string };
+  readonly units: Record<string, string | number | boolean | undefined>;
+  readonly declaredDistances: readonly { readonly railway: string; readonly distanceKm: number }[];
 }
 
-/** The first case of a golden file (test/scenarios, the rule-test format) as the request and expectation it states. */
-function caseOf(text: string): Scenario {
-  const file = parse(text) as {
-    cases: {
-      acceptanceDate: string;
-      shipment: Omit<Scenario['request'], 'acceptanceDate'>;
-      expect: Scenario['expect'];
-    }[];
-  };
-  const first = file.cases[0];
-  if (!first) throw new Error('a golden file without cases');
-  return {
-    request: { ...first.shipment, acceptanceDate: String(first.acceptanceDate) },
-    expect: first.expect,
-  };
-}
+type Scenario = GoldenCase<WagonRequest>;
 
-const dir = fileURLToPath(new URL('../scenarios', import.meta.url));
-const scenarios = readdirSync(dir)
-  .filter((f) => f.startsWith('tr1-'))
-  .map((f) => [f, caseOf(readFileSync(join(dir, f), 'utf8'))] as const);
+const scenarios = goldenCases<WagonRequest>('tr1-').map((c) => [c.file, c] as const);
 
 /** The command line a shipper would type for a scenario's request. */
 function flags(s: Scenario): string[] {

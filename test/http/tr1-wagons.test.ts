@@ -1,43 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { amount, sum } from '../../src/domain/core/money.js';
 import { type RunningApp, startApp } from '../helpers/app.js';
+import { goldenCases, SCENARIOS_DIR } from '../helpers/golden-cases.js';
 
-interface Scenario {
-  readonly request: {
-    readonly acceptanceDate: string;
-    readonly units: { readonly count: number };
-    readonly declaredDistances: readonly { readonly distanceKm: number }[];
-  };
-  readonly expect: { readonly total: string };
-}
-
-/** The first case of a golden file (test/scenarios, the rule-test format) as the request and expectation it states. */
-function caseOf(text: string): Scenario {
-  const file = parse(text) as {
-    cases: {
-      acceptanceDate: string;
-      shipment: Omit<Scenario['request'], 'acceptanceDate'>;
-      expect: Scenario['expect'];
-    }[];
-  };
-  const first = file.cases[0];
-  if (!first) throw new Error('a golden file without cases');
-  return {
-    request: { ...first.shipment, acceptanceDate: String(first.acceptanceDate) },
-    expect: first.expect,
-  };
+interface WagonRequest {
+  readonly units: { readonly count: number };
+  readonly declaredDistances: readonly { readonly distanceKm: number }[];
 }
 
 /** The ТР-1 golden scenarios (test/scenarios/tr1-*.yaml), through the HTTP API as a shipper would send them. */
-const dir = fileURLToPath(new URL('../scenarios', import.meta.url));
-const scenarios = readdirSync(dir)
-  .filter((f) => f.startsWith('tr1-'))
-  .map((f) => ({ file: f, ...caseOf(readFileSync(join(dir, f), 'utf8')) }));
+const dir = SCENARIOS_DIR;
+const scenarios = goldenCases<WagonRequest>('tr1-');
 
 /** The calculator's per-wagon figures (R-Тариф, 2026-06-08), from the scenario comments' "calculator: N RUB". */
 const calculatorPerWagon = (file: string) => {

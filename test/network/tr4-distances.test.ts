@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { isDomainError } from '../../src/domain/core/domain-error.js';
 import { calculateRates } from '../../src/domain/pricing/calculate-rates.js';
 import type { RateRequest } from '../../src/domain/pricing/shipment.js';
@@ -10,6 +8,7 @@ import { checkRuleFiles } from '../../src/rules/load-rule-set.js';
 import type { RuleFileText } from '../../src/rules/read-rule-files.js';
 import { diffRules } from '../../src/workbench/rule-diff/diff-rules.js';
 import { bundledRuleSet } from '../helpers/app.js';
+import { goldenCases } from '../helpers/golden-cases.js';
 import { BUNDLED_RULES, ruleFilesIn, withFile } from '../helpers/rule-files.js';
 
 let ruleSet: RuleSet;
@@ -171,30 +170,19 @@ describe('a quote from any RZD freight station to Bandar Abbas', () => {
   });
 });
 
-interface GoldenCase {
-  readonly name: string;
-  readonly acceptanceDate: string;
-  readonly shipment: RateRequest & { declaredDistances: { distanceKm: number }[] };
-  readonly expect: { total: string };
-}
-
 describe('the ТР-1 reference cases from ESR codes alone', () => {
   // The golden ТР-1 scenarios declare the calculator's distances; here the same shipments name the calculator's
   // stations by ESR code instead, and the ТР-4 distance must give the same totals to the rouble.
-  const dir = new URL('../scenarios/', import.meta.url);
   const stationAt: Record<number, string> = { 841: '253601', 244: '761000', 1367: '643105', 4688: '904300' };
-  const cases = readdirSync(dir)
-    .filter((f) => f.startsWith('tr1-wagon-case-'))
-    .flatMap((f) => parse(readFileSync(new URL(f, dir), 'utf8')).cases as GoldenCase[]);
+  const cases = goldenCases<RateRequest & { declaredDistances: { distanceKm: number }[] }>('tr1-wagon-case-');
 
-  it.each(cases.map((c) => [c.name as string, c] as const))('%s', (_, c) => {
-    const declared = c.shipment.declaredDistances[0]?.distanceKm ?? 0;
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const declared = c.request.declaredDistances[0]?.distanceKm ?? 0;
     const result = calculateRates(ruleSet, {
-      ...c.shipment,
+      ...c.request,
       origin: '766502',
       destination: stationAt[declared] ?? '',
       declaredDistances: undefined,
-      acceptanceDate: c.acceptanceDate,
     });
     const option = result.options[0];
     expect(option?.byRailway[0]?.distance.km).toBe(declared);
