@@ -23,3 +23,13 @@ export function memoised<O extends object, V>(
   }
   return value;
 }
+
+/** Memoises one value per immutable owner (a route, a rule object): computed on first use, then kept. */
+export function memoisedPerOwner<O extends object, V>(cache: WeakMap<O, V>, owner: O, compute: () => V): V {
+  let value = cache.get(owner);
+  if (value === undefined) {
+    value = compute();
+    cache.set(owner, value);
+  }
+  return value;
+}

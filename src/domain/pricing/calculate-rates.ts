@@ -1,5 +1,6 @@
 import { type CrossingDwell, crossingDwell } from '../capacity/border-dwell.js';
 import { DomainError, isDomainError } from '../core/domain-error.js';
+import { memoisedPerOwner } from '../core/memo.js';
 import { type Amount, amount } from '../core/money.js';
 import { resolveCargo } from '../rule-set/cargo.js';
 import type { Leg, Route } from '../rule-set/find-routes.js';
@@ -300,36 +301,28 @@ const scopes = new WeakMap<Route, string>();
 
 /** A route's stations as a key (routes never change once found). */
 function routeScope(route: Route): string {
-  let scope = scopes.get(route);
-  if (scope === undefined) {
-    scope = route.stations.join('>');
-    scopes.set(route, scope);
-  }
-  return scope;
+  return memoisedPerOwner(scopes, route, () => route.stations.join('>'));
 }
 
 const termIdsOf = new WeakMap<LegTerms, string>();
 
 /** The corridor terms on a leg as a key: the rules of its competing and stacked terms and its fixed rate. */
 function legTermIds(terms: LegTerms): string {
-  let ids = termIdsOf.get(terms);
-  if (ids === undefined) {
-    ids = `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`;
-    termIdsOf.set(terms, ids);
-  }
-  return ids;
+  return memoisedPerOwner(
+    termIdsOf,
+    terms,
+    () =>
+      `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`,
+  );
 }
 
 const routeCrossesUse = new WeakMap<TariffInForce, boolean>();
 
 /** Whether any rule of a tariff looks beyond its own leg (a `routeCrosses` condition). */
 function usesRouteCrosses(tariff: TariffInForce): boolean {
-  let uses = routeCrossesUse.get(tariff);
-  if (uses === undefined) {
-    uses = tariff.regimes.some((r) =>
+  return memoisedPerOwner(routeCrossesUse, tariff, () =>
+    tariff.regimes.some((r) =>
       [...r.rates, ...r.charges, ...r.coefficients].some((item) => item.when.routeCrosses !== undefined),
-    );
-    routeCrossesUse.set(tariff, uses);
-  }
-  return uses;
+    ),
+  );
 }

@@ -1,4 +1,5 @@
 import { normativeDelivery } from '../capacity/normative-delivery.js';
+import { memoisedPerOwner } from '../core/memo.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { CorridorAgreement } from '../rule-set/corridor-agreement.js';
 import type { Crossing } from '../rule-set/network.js';
@@ -237,32 +238,22 @@ const versionFigures = new WeakMap<RailwayVersion, DatedFigure>();
 
 /** A tariff version as a dated figure (once per version: versions never change once loaded). */
 function datedVersion(version: RailwayVersion): DatedFigure {
-  let figure = versionFigures.get(version);
-  if (!figure) {
-    figure = {
-      what: `${version.railway} tariff version ${version.effectiveFrom} (${version.file})`,
-      from: version.effectiveFrom,
-      to: version.effectiveTo,
-    };
-    versionFigures.set(version, figure);
-  }
-  return figure;
+  return memoisedPerOwner(versionFigures, version, () => ({
+    what: `${version.railway} tariff version ${version.effectiveFrom} (${version.file})`,
+    from: version.effectiveFrom,
+    to: version.effectiveTo,
+  }));
 }
 
 const agreementFigures = new WeakMap<CorridorAgreement, DatedFigure>();
 
 /** A corridor agreement as a dated figure (once per agreement). */
 function datedAgreement(agreement: CorridorAgreement): DatedFigure {
-  let figure = agreementFigures.get(agreement);
-  if (!figure) {
-    figure = {
-      what: `corridor agreement ${agreement.name} (${agreement.file})`,
-      from: agreement.effectiveFrom,
-      to: agreement.effectiveTo,
-    };
-    agreementFigures.set(agreement, figure);
-  }
-  return figure;
+  return memoisedPerOwner(agreementFigures, agreement, () => ({
+    what: `corridor agreement ${agreement.name} (${agreement.file})`,
+    from: agreement.effectiveFrom,
+    to: agreement.effectiveTo,
+  }));
 }
 
 function versionUsed(leg: LegPrice): RuleVersionUsed {

@@ -1,3 +1,4 @@
+import { memoisedPerOwner } from '../../core/memo.js';
 import { type Amount, formatFigure } from '../../core/money.js';
 import type { ThroughRate } from '../../rule-set/corridor-agreement.js';
 import type { Charge } from '../../rule-set/tariff.js';
@@ -108,10 +109,9 @@ const stationsOf = new WeakMap<OptionInput['route'], ReadonlySet<string>>();
 
 /** The stations of the route's gauge-change crossings (once per route: routes never change once found). */
 function gaugeStations(input: OptionInput): ReadonlySet<string> {
-  let found = stationsOf.get(input.route);
-  if (!found) {
-    found = new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations));
-    stationsOf.set(input.route, found);
-  }
-  return found;
+  return memoisedPerOwner(
+    stationsOf,
+    input.route,
+    () => new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations)),
+  );
 }

@@ -1,3 +1,4 @@
+import { memoisedPerOwner } from '../../core/memo.js';
 import type { Network, Station } from '../network.js';
 import { buildNameBigrams, type NameBigrams } from './name-bigrams.js';
 import { normaliseName } from './normalise-name.js';
@@ -42,12 +43,7 @@ const built = new WeakMap<Network, StationIndex>();
 
 /** The search index of a network's stations, built on first use and kept as long as the network is. */
 export function stationIndex(network: Network): StationIndex {
-  let index = built.get(network);
-  if (!index) {
-    index = buildStationIndex(network);
-    built.set(network, index);
-  }
-  return index;
+  return memoisedPerOwner(built, network, () => buildStationIndex(network));
 }
 
 /** A name without a trailing remark in brackets: "Пермь II (перев.)" is also found as "Пермь II". */
