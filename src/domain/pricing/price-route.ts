@@ -3,13 +3,15 @@ import { memoisedPerOwner } from '../core/memo.js';
 import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { CorridorAgreement } from '../rule-set/corridor-agreement.js';
 import type { Crossing } from '../rule-set/network.js';
-import type { Confidence, RailwayVersion } from '../rule-set/tariff.js';
+import type { RailwayVersion } from '../rule-set/tariff.js';
 import { carriedForward, carriedForwardRates, type DatedFigure } from './caveats/carried-forward.js';
 import { placeholderFigures, placeholderWarnings, weakestConfidence } from './caveats/option-confidence.js';
+import type { Conversion } from './convert.js';
 import { applyThroughRate, throughRateTotal } from './corridor/apply-through-rate.js';
 import type { OptionInput, Priced } from './option-input.js';
 import type { LegPrice } from './price-leg.js';
 import { conversionLine } from './quote-lines.js';
+import { railwayShare, roundDays } from './railway-share.js';
 import type {
   CorridorSummary,
   QuoteLine,
@@ -23,26 +25,19 @@ import type {
 export function buildOption(input: OptionInput): RateOption {
   const { route, shipment, currency, terms } = input;
   const notes = [...terms.notes];
-  let priced = input.legs.map((leg) => priceLocally(leg, input));
-  const localTotals = priced.map((p) => p.total);
-  const through = applyThroughRate(input, priced, notes);
-  if (through) priced = through.priced;
+  const local = input.legs.map((leg) => localShare(leg, input));
+  const localTotals = local.map((s) => s.total);
+  const through = applyThroughRate(input, localTotals, notes);
+  const priced = local.map(
+    (share) => through?.priced.get(share.leg.leg.railway) ?? priceLocally(share, input),
+  );
 
   const lines = priced.flatMap((p) => p.lines);
   const total = sum(priced.map((p) => p.total));
   const vat = sum(
     priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
   );
-  const labels = new Map<string, Confidence[]>();
-  for (const l of lines) {
-    const found = labels.get(l.railway);
-    if (found) found.push(l.confidence);
-    else labels.set(l.railway, [l.confidence]);
-  }
-  const byRailway = priced.map((p) => ({
-    ...p.share,
-    confidence: weakestConfidence(labels.get(p.share.railway) ?? []),
-  }));
+  const byRailway = priced.map((p) => p.share);
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));
   const speedOf = (leg: LegPrice) => leg.tariff.version.speedKmPerDay[shipment.unit.kind];
@@ -138,17 +133,24 @@ export function routeTotal(input: OptionInput): Amount {
 }
 
 /** A leg's share in the requested currency on its local tariff: per unit, and for every unit. */
-function localShare(leg: LegPrice, input: OptionInput) {
+function localShare(leg: LegPrice, input: OptionInput): LocalShare {
   const conversion = input.conversionOf(leg);
   const unit = conversion.convert(leg.unitTotal);
   const once = leg.shipmentTotal.isZero() ? ZERO : conversion.convert(leg.shipmentTotal);
-  return { conversion, unit, total: perCount(unit, input.shipment.unit.count, once) };
+  return { leg, conversion, unit, total: perCount(unit, input.shipment.unit.count, once) };
 }
 
-export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
+interface LocalShare {
+  readonly leg: LegPrice;
+  readonly conversion: Conversion;
+  readonly unit: Amount;
+  readonly total: Amount;
+}
+
+/** A leg on its own railway's tariff, with its lines and the line converting it into the requested currency. */
+function priceLocally({ leg, conversion, unit, total }: LocalShare, input: OptionInput): Priced {
   const { shipment, currency } = input;
   const count = shipment.unit.count;
-  const { conversion, unit, total } = localShare(leg, input);
   // A tariff guide charges a wagon shipment's waybill as a whole: its conversion is shown for the waybill.
   const perWaybill = leg.unitTotal.isZero() && !leg.shipmentTotal.isZero();
   const lines = [...leg.lines];
@@ -175,21 +177,14 @@ export function priceLocally(leg: LegPrice, input: OptionInput): Priced {
   return {
     lines,
     total,
-    share: {
-      railway: leg.leg.railway,
-      from: leg.leg.from,
-      to: leg.leg.to,
-      distanceKm: leg.leg.km,
-      distance: leg.leg.distance,
-      direction: leg.leg.direction,
-      regime: leg.regime.id,
+    share: railwayShare(leg, shipment.unit.kind, {
       total: moneyOf(total, currency),
       local: moneyOf(leg.localTotal, leg.regime.currency),
       vat,
       conversion: conversion.info,
       confidence: weakestConfidence(lines.map((l) => l.confidence)),
-      transitDays: roundDays(leg.leg.km / leg.tariff.version.speedKmPerDay[shipment.unit.kind]),
-    },
+      throughRate: undefined,
+    }),
   };
 }
 
@@ -207,7 +202,7 @@ function summarise(
   const local = input.localLegs
     ? sum(
         input.localLegs.map((leg, i) =>
-          leg === input.legs[i] ? (localTotals[i] ?? ZERO) : priceLocally(leg, input).total,
+          leg === input.legs[i] ? (localTotals[i] ?? ZERO) : localShare(leg, input).total,
         ),
       )
     : sum(localTotals);
@@ -265,10 +260,6 @@ function versionUsed(leg: LegPrice): RuleVersionUsed {
     hash: version.hash,
     amendments: amendments.map((a) => ({ id: a.id, file: a.file, hash: a.hash })),
   };
-}
-
-export function roundDays(days: number): number {
-  return Math.round(days * 10) / 10;
 }
 
 /** The leg's legal delivery time, where its regime's tariff guide carries the norms (not for transit). */

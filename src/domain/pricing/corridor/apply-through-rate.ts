@@ -9,11 +9,13 @@ import {
   ZERO,
 } from '../../core/money.js';
 import type { ThroughRateAmount } from '../../rule-set/corridor-agreement.js';
+import { weakestConfidence } from '../../rule-set/rule-ref.js';
 import { type Conversion, marketConversion } from '../convert.js';
 import type { OptionInput, Priced } from '../option-input.js';
 import type { LegPrice } from '../price-leg.js';
 import { conversionLine } from '../quote-lines.js';
-import type { QuoteLine } from '../rate-option.js';
+import { railwayShare } from '../railway-share.js';
+import type { CorridorSummary, QuoteLine } from '../rate-option.js';
 import { type ApportionedShare, apportion } from './apportion.js';
 import type { AppliedThroughRate } from './corridor-terms.js';
 import {
@@ -27,22 +29,23 @@ import {
  * An agreed through rate replaces the local tariffs of the railways it covers, apportioned between them — unless it
  * would cost the shipper more than those local tariffs (then they apply, and a note says so).
  */
-export function applyThroughRate(input: OptionInput, priced: readonly Priced[], notes: string[]) {
-  const decided = decide(
-    input,
-    priced.map((p) => p.total),
-    notes,
-  );
+export function applyThroughRate(
+  input: OptionInput,
+  localTotals: readonly Amount[],
+  notes: string[],
+): { priced: ReadonlyMap<string, Priced>; summary: NonNullable<CorridorSummary['throughRate']> } | undefined {
+  const decided = decide(input, localTotals, notes);
   if (!decided) return undefined;
-  const { rate, unit, gauge } = decided;
-  const { currency } = input;
-  const count = input.shipment.unit.count;
+  const { rate, unit, gauge, covered } = decided;
+  const { currency, shipment } = input;
+  const count = shipment.unit.count;
   const gaugeNote = gaugeChangeNote(input, rate, input.terms.throughRate?.agreement.name ?? rate.id);
   if (gaugeNote) notes.push(gaugeNote);
-  const result = priced.map((p): Priced => {
-    const found = unit.shares.find((s) => s.share.railway === p.share.railway);
-    if (!found) return p;
-    const { share, converted, local, line } = found;
+  const priced = new Map<string, Priced>();
+  for (const [i, leg] of covered.entries()) {
+    const unitShare = unit.shares[i];
+    if (!unitShare) continue;
+    const { share, converted, local, line } = unitShare;
     const shareTotal = share.amount.times(count);
     const shareMoney = moneyOf(shareTotal, rate.currency);
     const lines: QuoteLine[] = [
@@ -52,7 +55,6 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
         amount: shareMoney,
       },
     ];
-    const own = gauge.filter((g) => g.leg.leg.railway === share.railway);
     let total = converted.times(count);
     let localTotal = local.times(count);
     if (unit.toRequested.info.method !== 'none') {
@@ -69,26 +71,33 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
         ),
       );
     }
-    for (const g of own) {
+    for (const g of gauge) {
+      if (g.leg !== leg) continue;
       const n = g.once ? 1 : count;
       lines.push(...gaugeChangeLines(g, rate.id, n, currency));
       total = total.plus(g.converted.times(n));
       localTotal = localTotal.plus(g.value.times(n));
     }
-    return {
+    const regimeCurrency = leg.regime.currency;
+    priced.set(share.railway, {
       lines,
       total,
-      share: {
-        ...p.share,
+      share: railwayShare(leg, shipment.unit.kind, {
         total: moneyOf(total, currency),
-        local: moneyOf(localTotal, p.share.local.currency),
+        local: moneyOf(localTotal, regimeCurrency),
+        vat: undefined,
         conversion: unit.toRequested.info,
-        throughRate: { share: shareMoney, basis: share.basis, localTariff: p.share.local },
-      },
-    };
-  });
+        confidence: weakestConfidence(lines.map((l) => l.confidence)),
+        throughRate: {
+          share: shareMoney,
+          basis: share.basis,
+          localTariff: moneyOf(leg.localTotal, regimeCurrency),
+        },
+      }),
+    });
+  }
   return {
-    priced: result,
+    priced,
     summary: {
       id: rate.id,
       total: moneyOf(unit.perUnit.times(count), rate.currency),
@@ -104,8 +113,11 @@ export function applyThroughRate(input: OptionInput, priced: readonly Priced[], 
 export function throughRateTotal(input: OptionInput, localTotals: readonly Amount[]): Amount | undefined {
   const decided = decide(input, localTotals);
   if (!decided) return undefined;
-  const covers = (i: number) => decided.rate.railways.includes(input.legs[i]?.leg.railway ?? '');
-  return sum([decided.throughTotal, ...localTotals.filter((_, i) => !covers(i))]);
+  const { railways } = decided.rate;
+  return sum([
+    decided.throughTotal,
+    ...localTotals.filter((_, i) => !railways.includes(input.legs[i]?.leg.railway ?? '')),
+  ]);
 }
 
 /** Whether the through rate applies: only when it costs the shipper no more than the local tariffs it replaces. */
@@ -115,17 +127,10 @@ function decide(input: OptionInput, localTotals: readonly Amount[], notes?: stri
   const { rate, agreement } = applied;
   const { currency } = input;
   const covers = (i: number) => rate.railways.includes(input.legs[i]?.leg.railway ?? '');
-  const unit = perUnitShares(
-    applied,
-    input,
-    input.legs.filter((_, i) => covers(i)),
-  );
+  const covered = input.legs.filter((_, i) => covers(i));
+  const unit = perUnitShares(applied, input, covered);
   const count = input.shipment.unit.count;
-  const gauge = gaugeChangeCharges(
-    input,
-    rate,
-    input.legs.filter((_, i) => covers(i)),
-  );
+  const gauge = gaugeChangeCharges(input, rate, covered);
   const throughTotal = sum([
     unit.convertedTotal.times(count),
     ...gauge.map((g) => g.converted.times(g.once ? 1 : count)),
@@ -137,7 +142,7 @@ function decide(input: OptionInput, localTotals: readonly Amount[], notes?: stri
     );
     return undefined;
   }
-  return { rate, unit, throughTotal, gauge };
+  return { rate, unit, throughTotal, gauge, covered };
 }
 
 /** A gauge-change charge kept on top of a through rate, in the railway's currency, and its conversion. */

@@ -1,7 +1,7 @@
 import { memoisedPerOwner } from '../../core/memo.js';
 import { type Amount, formatFigure } from '../../core/money.js';
 import type { ThroughRate } from '../../rule-set/corridor-agreement.js';
-import type { Charge } from '../../rule-set/tariff.js';
+import type { Charge, Regime } from '../../rule-set/tariff.js';
 import type { Conversion } from '../convert.js';
 import { matches } from '../match-when.js';
 import type { OptionInput } from '../option-input.js';
@@ -35,42 +35,47 @@ export function gaugeChangeCharges(
   if (stations.size === 0) return [];
   const found: GaugeChangeCharge[] = [];
   for (const leg of covered) {
-    const at = [leg.leg.from, leg.leg.to].filter((s) => stations.has(s));
-    if (at.length === 0) continue;
-    // The charges depend on the leg and where it meets a gauge change, not on the rest of the route: once per leg.
-    let byRate = cache.get(leg);
-    if (!byRate) {
-      byRate = new Map();
-      cache.set(leg, byRate);
-    }
-    const key = `${rate.id}|${at.join(',')}`;
-    let charges = byRate.get(key);
-    if (!charges) {
-      charges = legCharges(input, leg, new Set(at));
-      byRate.set(key, charges);
-    }
-    found.push(...charges);
+    if (!stations.has(leg.leg.from) && !stations.has(leg.leg.to)) continue;
+    found.push(...legCharges(input, leg, stations));
   }
   return found;
 }
 
-const cache = new WeakMap<LegPrice, Map<string, GaugeChangeCharge[]>>();
+/** The charges of a regime levied where cargo enters or leaves at named stations, with those stations. */
+interface StationCharge {
+  readonly charge: Charge;
+  readonly at: readonly string[];
+}
 
-function legCharges(input: OptionInput, leg: LegPrice, stations: ReadonlySet<string>): GaugeChangeCharge[] {
+const stationChargesOf = new WeakMap<Regime, readonly StationCharge[]>();
+
+/** A regime's charges tied to stations (once per regime: rules never change once loaded). */
+function stationCharges(regime: Regime): readonly StationCharge[] {
+  return memoisedPerOwner(stationChargesOf, regime, () =>
+    regime.charges.flatMap((charge) => {
+      const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
+      return at.length > 0 ? [{ charge, at }] : [];
+    }),
+  );
+}
+
+/** The leg's charges levied at the gauge-change stations where it starts or ends. */
+function legCharges(input: OptionInput, leg: LegPrice, gauge: ReadonlySet<string>): GaugeChangeCharge[] {
   const { shipment } = input;
   const found: GaugeChangeCharge[] = [];
-  const ctx = legContext(leg.leg, input.route, shipment);
-  for (const charge of leg.regime.charges) {
-    const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
-    if (!at.some((s) => stations.has(s)) || !matches(charge.when, ctx)) continue;
+  const ends = (s: string) => gauge.has(s) && (s === leg.leg.from || s === leg.leg.to);
+  let ctx: ReturnType<typeof legContext> | undefined;
+  for (const { charge, at } of stationCharges(leg.regime)) {
+    if (!at.some(ends)) continue;
+    ctx ??= legContext(leg.leg, input.route, shipment);
+    if (!matches(charge.when, ctx)) continue;
     const quantity =
       charge.basis === 'tonne'
         ? shipment.unit.chargedMassTonnes
         : charge.basis === 'axle'
           ? shipment.unit.axles
           : 1;
-    const step = leg.regime.stepRounding;
-    const value = chargeValue(charge, leg.leg.km, quantity, step);
+    const value = chargeValue(charge, leg.leg.km, quantity, leg.regime.stepRounding);
     const conversion = input.conversionOf(leg);
     found.push({
       leg,
