@@ -1,3 +1,4 @@
+import { memoisedPerOwner } from '../core/memo.js';
 import type { Confidence, RuleRef } from '../rule-set/tariff.js';
 import type { DeliveryTimeRules } from '../rule-set/tariff-guide/wagon-tariff.js';
 
@@ -28,18 +29,41 @@ export function normativeDelivery(
   km: number,
   u: DeliveryUnit,
 ): NormativeDelivery | undefined {
-  const i = rules.norms.bands.findIndex((b) => km >= b.fromKm && (b.toKm === null || km <= b.toKm));
-  const band = rules.norms.bands[i];
-  if (!band) return undefined;
-  const blockTrain = u.kind === 'wagon' && u.shipmentType === 'block-train';
-  const column =
+  const read: NormRead =
     u.kind === 'container'
       ? u.containerType === 'reefer'
         ? 'reeferContainer'
         : 'container'
-      : blockTrain
-        ? rules.blockTrain.uses
+      : u.shipmentType === 'block-train'
+        ? 'block-train'
         : 'wagon';
+  // The norm depends on the rules, the column read and the distance alone: worked out once for each.
+  let byKm = norms.get(rules)?.get(read);
+  if (!byKm) {
+    byKm = new Map();
+    memoisedPerOwner(norms, rules, () => new Map()).set(read, byKm);
+  }
+  let found = byKm.get(km);
+  if (found === undefined) {
+    const computed = deliveryTime(rules, km, read);
+    found = computed ? Object.freeze(computed) : null;
+    if (byKm.size >= 4096) byKm.clear();
+    byKm.set(km, found);
+  }
+  return found ?? undefined;
+}
+
+/** Which of the norm's columns a unit reads: a route train reads the column the rules name for it. */
+type NormRead = 'container' | 'reeferContainer' | 'wagon' | 'block-train';
+
+const norms = new WeakMap<DeliveryTimeRules, Map<NormRead, Map<number, NormativeDelivery | null>>>();
+
+function deliveryTime(rules: DeliveryTimeRules, km: number, read: NormRead): NormativeDelivery | undefined {
+  const i = rules.norms.bands.findIndex((b) => km >= b.fromKm && (b.toKm === null || km <= b.toKm));
+  const band = rules.norms.bands[i];
+  if (!band) return undefined;
+  const blockTrain = read === 'block-train';
+  const column = blockTrain ? rules.blockTrain.uses : read;
   const kmPerDay = band[column];
   const running = Math.ceil(km / kmPerDay);
   const extra = rules.initialFinalDays.days;

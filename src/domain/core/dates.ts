@@ -9,18 +9,23 @@ export function isValidIsoDate(text: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === text;
 }
 
-const added = new Map<string, IsoDate>();
+/** Dates `days` later, by span and then by date: the texts are the rules' and the request's own, hashed once. */
+const added = new Map<number, Map<IsoDate, IsoDate>>();
 
 /** The date `days` later (memoised: quotes ask for the same few dates and spans over and over). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  const key = `${date}|${days}`;
-  let found = added.get(key);
+  let bySpan = added.get(days);
+  if (!bySpan) {
+    bySpan = new Map();
+    added.set(days, bySpan);
+  }
+  let found = bySpan.get(date);
   if (found === undefined) {
     const parsed = new Date(`${date}T00:00:00Z`);
     parsed.setUTCDate(parsed.getUTCDate() + days);
     found = parsed.toISOString().slice(0, 10);
-    if (added.size >= 8192) added.clear();
-    added.set(key, found);
+    if (bySpan.size >= 8192) bySpan.clear();
+    bySpan.set(date, found);
   }
   return found;
 }

@@ -3,10 +3,10 @@
  * change once loaded, so an entry is never stale; each owner's map is bounded so that a stream of distinct keys
  * (dates, amounts) cannot grow it without limit.
  */
-export function memoised<O extends object, V>(
-  cache: WeakMap<O, Map<string, V>>,
+export function memoised<O extends object, K, V>(
+  cache: WeakMap<O, Map<K, V>>,
   owner: O,
-  key: string,
+  key: K,
   compute: () => V,
   max = 4096,
 ): V {

@@ -7,7 +7,7 @@ import type { Leg, Route } from '../rule-set/find-routes.js';
 import { searchStations } from '../rule-set/find-stations.js';
 import type { Crossing } from '../rule-set/network.js';
 import type { RuleSet } from '../rule-set/rule-set.js';
-import type { TariffInForce } from '../rule-set/tariff.js';
+import type { Regime, TariffInForce } from '../rule-set/tariff.js';
 import { checkBlockTrain, checkBoxMass } from './caveats/plausibility.js';
 import { routeChoiceNote } from './caveats/route-choice.js';
 import { type Conversion, conversionFor } from './convert.js';
@@ -99,7 +99,8 @@ export function calculateRates(ruleSet: RuleSet, asked: RateRequest): RatesResul
  */
 export class RoutePricing {
   private readonly legs = new Map<string, { withLines?: LegPrice; figures?: LegPrice }>();
-  private readonly conversions = new Map<string, Conversion>();
+  private readonly conversions = new Map<Regime, Conversion>();
+  private readonly tariffs = new Map<string, TariffInForce>();
   private readonly dwells = new Map<string, CrossingDwell>();
 
   constructor(
@@ -165,8 +166,12 @@ export class RoutePricing {
   private readonly conversionOf = (leg: LegPrice): Conversion => this.conversion(leg);
 
   private leg(leg: Leg, route: Route, terms: LegTerms | undefined, withLines: boolean): LegPrice {
-    const tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
-    const scope = usesRouteCrosses(tariff) ? `|${routeScope(route)}` : '';
+    let tariff = this.tariffs.get(leg.railway);
+    if (!tariff) {
+      tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
+      this.tariffs.set(leg.railway, tariff);
+    }
+    const scope = usesRouteCrosses(tariff) ? `|${route.id}` : '';
     const termIds = terms ? legTermIds(terms) : '';
     const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
     // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
@@ -185,8 +190,7 @@ export class RoutePricing {
   }
 
   private conversion(leg: LegPrice): Conversion {
-    const key = `${leg.leg.railway}|${leg.regime.id}`;
-    let conversion = this.conversions.get(key);
+    let conversion = this.conversions.get(leg.regime);
     if (!conversion) {
       conversion = conversionFor(
         this.ruleSet.fx,
@@ -195,7 +199,7 @@ export class RoutePricing {
         this.shipment.date,
         this.shipment.unit.kind,
       );
-      this.conversions.set(key, conversion);
+      this.conversions.set(leg.regime, conversion);
     }
     return conversion;
   }
@@ -215,7 +219,7 @@ function explainRouteChoice(
   if (!first || !cheapest) return;
   const shortest = ranked.reduce((a, b) => (b.route.distanceKm < a.route.distanceKm ? b : a));
   if (shortest === first || shortest.route.distanceKm === first.route.distanceKm) return;
-  const id = shortest.route.stations.join('>');
+  const id = shortest.route.id;
   let short = options.find((o) => o.id === id);
   if (!short) {
     short = shortest.option ?? pricing.price(shortest.route);
@@ -295,13 +299,6 @@ function noRouteReason(ruleSet: RuleSet, request: RateRequest): string {
       return `: Tariff Guide No. 4's Book 3 joins ${name} to none of RZD's border points (the digitised Book 3 holds no distance between its transit points and theirs: so it is for the Kaliningrad region, reached through other states, and for the Crimean railway)`;
   }
   return '';
-}
-
-const scopes = new WeakMap<Route, string>();
-
-/** A route's stations as a key (routes never change once found). */
-function routeScope(route: Route): string {
-  return memoisedPerOwner(scopes, route, () => route.stations.join('>'));
 }
 
 const termIdsOf = new WeakMap<LegTerms, string>();

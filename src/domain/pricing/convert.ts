@@ -44,7 +44,7 @@ function buildConversion(
           date: period.from,
           source: `${regime.conversion.table} payment coefficient ${found.value.toFixed()} (${period.from} to ${period.to}): ${period.reference}`,
         },
-        convert: (v) => roundAmount(v.dividedBy(found.value), rounding),
+        convert: byValue((v) => roundAmount(v.dividedBy(found.value), rounding)),
         formula: (v, r) =>
           `${formatFigure(v)} ${from} ÷ ${found.value.toFixed()} (payment coefficient ${to}, ${period.from}–${period.to}) = ${formatFigure(r)} ${to}`,
         rule: period.rule,
@@ -115,6 +115,24 @@ function buildMarketConversion(fx: FxRules, from: string, to: string, date: IsoD
     rule: used[0]?.rule,
     reference: used.map((u) => u.reference).join('; '),
     confidence: weakest,
+  };
+}
+
+/**
+ * A conversion by division, kept per amount: a division costs ten multiplications, and the amounts a conversion
+ * meets recur (tariff tables give a few hundred figures), so each is divided once (bounded).
+ */
+function byValue(convert: (value: Amount) => Amount): (value: Amount) => Amount {
+  const converted = new Map<string, Amount>();
+  return (value) => {
+    const key = value.toFixed();
+    let found = converted.get(key);
+    if (found === undefined) {
+      found = convert(value);
+      if (converted.size >= 4096) converted.clear();
+      converted.set(key, found);
+    }
+    return found;
   };
 }
 

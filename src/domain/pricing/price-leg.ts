@@ -1,5 +1,5 @@
 import { DomainError } from '../core/domain-error.js';
-import { memoised } from '../core/memo.js';
+import { memoised, memoisedPerOwner } from '../core/memo.js';
 import { type Amount, formatFigure, perCount, type Rounding, roundAmount, sum, ZERO } from '../core/money.js';
 import type { Leg } from '../rule-set/find-routes.js';
 import type { Band, Charge, Regime, TariffInForce } from '../rule-set/tariff.js';
@@ -193,7 +193,15 @@ interface EvaluatedCharge {
   readonly inputs: Readonly<Record<string, string | number>>;
 }
 
-const evaluated = new WeakMap<Charge, Map<string, EvaluatedCharge>>();
+/** A charge's evaluations by distance and quantity, with and without their texts, in its regime's currency and step. */
+interface Evaluations {
+  readonly currency: string;
+  readonly step: Rounding;
+  figures?: EvaluatedCharge;
+  lines?: EvaluatedCharge;
+}
+
+const evaluated = new WeakMap<Charge, Map<number, Map<number, Evaluations>>>();
 
 /**
  * A charge per basis unit at a distance, with its formula: it depends only on the rule, the distance, the quantity
@@ -207,8 +215,22 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: Lin
       : charge.basis === 'axle'
         ? shipment.unit.axles
         : 1;
-  const key = `${km}|${quantity}|${currency}|${step.scale}|${step.mode}|${withLines}`;
-  return memoised(evaluated, charge, key, () => evaluate(charge, km, quantity, currency, step, withLines));
+  const byKm = memoisedPerOwner(evaluated, charge, () => new Map<number, Map<number, Evaluations>>());
+  let byQuantity = byKm.get(km);
+  if (!byQuantity) {
+    if (byKm.size >= 4096) byKm.clear();
+    byQuantity = new Map();
+    byKm.set(km, byQuantity);
+  }
+  let found = byQuantity.get(quantity);
+  // A rule is read in its own regime's currency and rounding; another pair is worked out afresh.
+  if (!found || found.currency !== currency || found.step !== step) {
+    found = { currency, step };
+    if (byQuantity.size >= 256) byQuantity.clear();
+    byQuantity.set(quantity, found);
+  }
+  if (withLines) return (found.lines ??= evaluate(charge, km, quantity, currency, step, true));
+  return (found.figures ??= evaluate(charge, km, quantity, currency, step, false));
 }
 
 function evaluate(

@@ -32,7 +32,8 @@ export function buildOption(input: OptionInput): RateOption {
     (share) => through?.priced.get(share.leg.leg.railway) ?? priceLocally(share, input),
   );
 
-  const lines = priced.flatMap((p) => p.lines);
+  const lines: QuoteLine[] = [];
+  for (const p of priced) lines.push(...p.lines);
   const total = sum(priced.map((p) => p.total));
   const vat = sum(
     priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
@@ -47,7 +48,7 @@ export function buildOption(input: OptionInput): RateOption {
     p.term.service?.maxTransitDays ? [p.term.service.maxTransitDays] : [],
   );
   return {
-    id: route.stations.join('>'),
+    id: route.id,
     route: {
       stations: [...route.stations],
       crossings: route.crossings.map((c) => c.id),

@@ -17,6 +17,8 @@ export interface Leg {
 }
 
 export interface Route {
+  /** The stations joined by '>': the route's name in an option and in keys. */
+  readonly id: string;
   /** Origin, both stations of every crossing in order, destination. */
   readonly stations: readonly string[];
   readonly crossings: readonly Crossing[];
@@ -110,6 +112,7 @@ function buildRoute(
   }
   const stations = [origin, ...crossings.flatMap((c) => c.stations), destination];
   return {
+    id: stations.join('>'),
     stations,
     crossings,
     legs,

@@ -55,14 +55,18 @@ export function versionInForce(
 export function createRuleSet(parts: RuleSetParts): RuleSet {
   const compiled = new Map<string, TariffInForce>();
 
-  const byDate = new Map<string, TariffInForce>();
+  const byDate = new Map<string, Map<IsoDate, TariffInForce>>();
   function tariff(railway: string, date: IsoDate): TariffInForce {
-    const dateKey = `${railway}|${date}`;
-    const known = byDate.get(dateKey);
+    let dates = byDate.get(railway);
+    if (!dates) {
+      dates = new Map();
+      byDate.set(railway, dates);
+    }
+    const known = dates.get(date);
     if (known) return known;
     const found = tariffUncached(railway, date);
-    if (byDate.size >= 50_000) byDate.clear();
-    byDate.set(dateKey, found);
+    if (dates.size >= 50_000) dates.clear();
+    dates.set(date, found);
     return found;
   }
 
