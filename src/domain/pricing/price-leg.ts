@@ -229,8 +229,12 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: Lin
     if (byQuantity.size >= 256) byQuantity.clear();
     byQuantity.set(quantity, found);
   }
-  if (withLines) return (found.lines ??= evaluate(charge, km, quantity, currency, step, true));
-  return (found.figures ??= evaluate(charge, km, quantity, currency, step, false));
+  if (withLines) {
+    found.lines ??= evaluate(charge, km, quantity, currency, step, true);
+    return found.lines;
+  }
+  found.figures ??= evaluate(charge, km, quantity, currency, step, false);
+  return found.figures;
 }
 
 function evaluate(
