@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import { memoised } from '../core/memo.js';
+import { memoCache, memoised } from '../core/memo.js';
 import { type CapacityRules, type CapacitySection, figureOn, tonnesPerYear } from '../rule-set/capacity.js';
 import type { Confidence } from '../rule-set/tariff.js';
 
@@ -78,12 +78,12 @@ export function crossingDwell(
   // The dwell depends on the rules, the crossing and the date alone (memoised per capacity rules, which never change
   // once loaded); a what-if's extra tonnage is computed afresh.
   if (extraTonnesPerYear !== 0) return dwellOf(rules, crossing, date, extraTonnesPerYear);
-  return memoised(dwells, rules, `${crossing.id}|${crossing.dwellHours}|${crossing.confidence}|${date}`, () =>
+  return memoised(dwells, rules, [crossing.id, crossing.dwellHours, crossing.confidence, date], () =>
     dwellOf(rules, crossing, date, 0),
   );
 }
 
-const dwells = new WeakMap<CapacityRules, Map<string, CrossingDwell>>();
+const dwells = memoCache<CapacityRules, CrossingDwell>();
 
 function dwellOf(
   rules: CapacityRules,

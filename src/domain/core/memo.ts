@@ -1,27 +1,54 @@
 /**
- * Memoises a pure computation per immutable owner (a rule set's regime, route, rate…) and key. Rule sets never
- * change once loaded, so an entry is never stale; each owner's map is bounded so that a stream of distinct keys
- * (dates, amounts) cannot grow it without limit.
+ * A part of a memo's key: texts, numbers and objects the caller already holds, so that no key is concatenated per
+ * call (an object part is held by the memo until its level is cleared).
  */
-export function memoised<O extends object, K, V>(
-  cache: WeakMap<O, Map<K, V>>,
+export type MemoKey = string | number | boolean | object;
+
+/** One level of a memo: the values reached by each next key part, and the value kept at this path. */
+export interface MemoNode<V> {
+  readonly next: Map<MemoKey, MemoNode<V>>;
+  kept?: { readonly value: V };
+}
+
+/** A memo's store: one tree of key parts per owner, dropped with its owner. */
+export type MemoCache<O extends object, V> = WeakMap<O, MemoNode<V>>;
+
+export function memoCache<O extends object, V>(): MemoCache<O, V> {
+  return new WeakMap();
+}
+
+/**
+ * Memoises a pure computation per immutable owner (a rule set's regime, route, rate…) and key (one part or several).
+ * Rule sets never change once loaded, so an entry is never stale; each level is bounded so that a stream of distinct
+ * keys (dates, amounts) cannot grow it without limit. The parts are looked up one after another, each a text or a
+ * number already at hand: a key joined into one new text per call would cost its hashing on every look-up.
+ */
+export function memoised<O extends object, V>(
+  cache: MemoCache<O, V>,
   owner: O,
-  key: K,
+  key: MemoKey | readonly MemoKey[],
   compute: () => V,
   max = 4096,
 ): V {
-  let byKey = cache.get(owner);
-  if (!byKey) {
-    byKey = new Map();
-    cache.set(owner, byKey);
+  let node = cache.get(owner);
+  if (!node) {
+    node = { next: new Map() };
+    cache.set(owner, node);
   }
-  let value = byKey.get(key);
-  if (value === undefined) {
-    if (byKey.size >= max) byKey.clear();
-    value = compute();
-    byKey.set(key, value);
+  if (Array.isArray(key)) for (const part of key) node = childOf(node, part, max);
+  else node = childOf(node, key, max);
+  node.kept ??= { value: compute() };
+  return node.kept.value;
+}
+
+function childOf<V>(node: MemoNode<V>, part: MemoKey, max: number): MemoNode<V> {
+  let child = node.next.get(part);
+  if (!child) {
+    if (node.next.size >= max) node.next.clear();
+    child = { next: new Map() };
+    node.next.set(part, child);
   }
-  return value;
+  return child;
 }
 
 /** Memoises one value per immutable owner (a route, a rule object): computed on first use, then kept. */

@@ -98,7 +98,7 @@ export function calculateRates(ruleSet: RuleSet, asked: RateRequest): RatesResul
  * and Iranian legs follow every Russia–Kazakhstan crossing), so each is computed once per request.
  */
 export class RoutePricing {
-  private readonly legs = new Map<string, { withLines?: LegPrice; figures?: LegPrice }>();
+  private readonly legs = new Map<string, PricedLeg[]>();
   private readonly conversions = new Map<Regime, Conversion>();
   private readonly tariffs = new Map<string, TariffInForce>();
   private readonly dwells = new Map<string, CrossingDwell>();
@@ -171,19 +171,31 @@ export class RoutePricing {
       tariff = this.ruleSet.tariff(leg.railway, this.shipment.date);
       this.tariffs.set(leg.railway, tariff);
     }
-    const scope = usesRouteCrosses(tariff) ? `|${route.id}` : '';
+    const scope = usesRouteCrosses(tariff) ? route.id : '';
     const termIds = terms ? legTermIds(terms) : '';
-    const key = `${leg.railway}|${leg.from}|${leg.to}|${leg.direction}${scope}${termIds}`;
+    // A railway's legs on one request are few: they are told apart by their ends, direction and what else they read.
+    let ofRailway = this.legs.get(leg.railway);
+    if (!ofRailway) {
+      ofRailway = [];
+      this.legs.set(leg.railway, ofRailway);
+    }
+    let priced = ofRailway.find(
+      (p) =>
+        p.from === leg.from &&
+        p.to === leg.to &&
+        p.direction === leg.direction &&
+        p.scope === scope &&
+        p.termIds === termIds,
+    );
+    if (!priced) {
+      priced = { from: leg.from, to: leg.to, direction: leg.direction, scope, termIds };
+      ofRailway.push(priced);
+    }
     // A leg priced with its lines has the same figures as one priced for its figures only: either serves the latter.
-    let priced = this.legs.get(key);
-    const found = priced?.withLines ?? (withLines ? undefined : priced?.figures);
+    const found = priced.withLines ?? (withLines ? undefined : priced.figures);
     if (found) return found;
     checkBlockTrain(tariff.version, this.shipment);
     const price = priceLeg(tariff, legContext(leg, route, this.shipment), leg, terms, withLines);
-    if (!priced) {
-      priced = {};
-      this.legs.set(key, priced);
-    }
     if (withLines) priced.withLines = price;
     else priced.figures = price;
     return price;
@@ -203,6 +215,19 @@ export class RoutePricing {
     }
     return conversion;
   }
+}
+
+/** A leg priced for one request: what tells it apart from the railway's other legs, and its prices. */
+interface PricedLeg {
+  readonly from: string;
+  readonly to: string;
+  readonly direction: string;
+  /** The route, where the railway's rules look beyond its own leg. */
+  readonly scope: string;
+  /** The corridor terms that reach the leg. */
+  readonly termIds: string;
+  withLines?: LegPrice;
+  figures?: LegPrice;
 }
 
 /**
@@ -301,16 +326,9 @@ function noRouteReason(ruleSet: RuleSet, request: RateRequest): string {
   return '';
 }
 
-const termIdsOf = new WeakMap<LegTerms, string>();
-
 /** The corridor terms on a leg as a key: the rules of its competing and stacked terms and its fixed rate. */
 function legTermIds(terms: LegTerms): string {
-  return memoisedPerOwner(
-    termIdsOf,
-    terms,
-    () =>
-      `|${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`,
-  );
+  return `${[...terms.competing, ...terms.stacked].map((c) => c.rule.file + c.rule.path).join(',')}|${terms.fixedRate?.term.id ?? ''}`;
 }
 
 const routeCrossesUse = new WeakMap<TariffInForce, boolean>();

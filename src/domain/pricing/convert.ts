@@ -1,5 +1,5 @@
 import type { IsoDate } from '../core/dates.js';
-import { memoised } from '../core/memo.js';
+import { memoCache, memoised } from '../core/memo.js';
 import { type Amount, amount, formatFigure, type Rounding, roundAmount } from '../core/money.js';
 import { coefficientInForce, type FxRate, type FxRules, missingRate, rateInForce } from '../rule-set/fx.js';
 import type { Confidence, Regime, RuleRef, UnitKind } from '../rule-set/tariff.js';
@@ -137,7 +137,7 @@ function byValue(convert: (value: Amount) => Amount): (value: Amount) => Amount 
 }
 
 /** Conversions depend only on immutable rules, the currency and the date: memoised per regime. */
-const byRegime = new WeakMap<Regime, Map<string, Conversion>>();
+const byRegime = memoCache<Regime, Conversion>();
 
 export function conversionFor(
   fx: FxRules,
@@ -146,14 +146,14 @@ export function conversionFor(
   date: IsoDate,
   unitKind: UnitKind,
 ): Conversion {
-  return memoised(byRegime, regime, `${to}|${date}|${unitKind}`, () =>
+  return memoised(byRegime, regime, [to, date, unitKind], () =>
     buildConversion(fx, regime, to, date, unitKind),
   );
 }
 
-const byRates = new WeakMap<FxRules, Map<string, Conversion>>();
+const byRates = memoCache<FxRules, Conversion>();
 
 /** Conversion at the declared market rates in force on a date (memoised: the rates never change once loaded). */
 export function marketConversion(fx: FxRules, from: string, to: string, date: IsoDate): Conversion {
-  return memoised(byRates, fx, `${from}|${to}|${date}`, () => buildMarketConversion(fx, from, to, date));
+  return memoised(byRates, fx, [from, to, date], () => buildMarketConversion(fx, from, to, date));
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../core/domain-error.js';
-import { memoised, memoisedPerOwner } from '../core/memo.js';
+import { memoCache, memoised } from '../core/memo.js';
 import { type Amount, formatFigure, perCount, type Rounding, roundAmount, sum, ZERO } from '../core/money.js';
 import type { Leg } from '../rule-set/find-routes.js';
 import type { Band, Charge, Regime, TariffInForce } from '../rule-set/tariff.js';
@@ -178,11 +178,11 @@ export function rateAt(
   return { rate: roundAmount(band.fixed.plus(band.perKm.times(distance)), step), band, distance };
 }
 
-const valued = new WeakMap<Charge, Map<string, Amount>>();
+const valued = memoCache<Charge, Amount>();
 
 /** A charge per basis unit at a distance for a quantity, rounded as the regime's step says (memoised per rule). */
 export function chargeValue(charge: Charge, km: number, quantity: number, step: Rounding): Amount {
-  return memoised(valued, charge, `${km}|${quantity}|${step.scale}|${step.mode}`, () =>
+  return memoised(valued, charge, [km, quantity, step.scale, step.mode], () =>
     roundAmount(rateAt(charge, km, step).rate.times(quantity), step),
   );
 }
@@ -193,15 +193,7 @@ interface EvaluatedCharge {
   readonly inputs: Readonly<Record<string, string | number>>;
 }
 
-/** A charge's evaluations by distance and quantity, with and without their texts, in its regime's currency and step. */
-interface Evaluations {
-  readonly currency: string;
-  readonly step: Rounding;
-  figures?: EvaluatedCharge;
-  lines?: EvaluatedCharge;
-}
-
-const evaluated = new WeakMap<Charge, Map<number, Map<number, Evaluations>>>();
+const evaluated = memoCache<Charge, EvaluatedCharge>();
 
 /**
  * A charge per basis unit at a distance, with its formula: it depends only on the rule, the distance, the quantity
@@ -215,26 +207,9 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: Lin
       : charge.basis === 'axle'
         ? shipment.unit.axles
         : 1;
-  const byKm = memoisedPerOwner(evaluated, charge, () => new Map<number, Map<number, Evaluations>>());
-  let byQuantity = byKm.get(km);
-  if (!byQuantity) {
-    if (byKm.size >= 4096) byKm.clear();
-    byQuantity = new Map();
-    byKm.set(km, byQuantity);
-  }
-  let found = byQuantity.get(quantity);
-  // A rule is read in its own regime's currency and rounding; another pair is worked out afresh.
-  if (!found || found.currency !== currency || found.step !== step) {
-    found = { currency, step };
-    if (byQuantity.size >= 256) byQuantity.clear();
-    byQuantity.set(quantity, found);
-  }
-  if (withLines) {
-    found.lines ??= evaluate(charge, km, quantity, currency, step, true);
-    return found.lines;
-  }
-  found.figures ??= evaluate(charge, km, quantity, currency, step, false);
-  return found.figures;
+  return memoised(evaluated, charge, [km, quantity, currency, step.scale, step.mode, withLines], () =>
+    evaluate(charge, km, quantity, currency, step, withLines),
+  );
 }
 
 function evaluate(

@@ -1,5 +1,5 @@
 import { DomainError } from '../core/domain-error.js';
-import { memoised } from '../core/memo.js';
+import { memoCache, memoised } from '../core/memo.js';
 import type { CargoMatch, RuleRef, Sourced } from './tariff.js';
 
 /** A minimum mass norm (ТР-1 point 18.2): tonnes, or the wagon's load capacity. */
@@ -130,10 +130,10 @@ function sharedPrefix(a: string, b: string): number {
   return i;
 }
 
-const resolved = new WeakMap<CargoCatalogue, Map<string, ResolvedCargo>>();
+const resolved = memoCache<CargoCatalogue, ResolvedCargo>();
 
 /** Looks a cargo code up (memoised per catalogue: the catalogue never changes once loaded). */
 export function resolveCargo(catalogue: CargoCatalogue, request: CargoRequest): ResolvedCargo {
-  const key = 'gng' in request ? `gng:${request.gng}` : `etsng:${request.etsng}`;
+  const key = 'gng' in request ? ['gng', request.gng] : ['etsng', request.etsng];
   return memoised(resolved, catalogue, key, () => lookUp(catalogue, request));
 }

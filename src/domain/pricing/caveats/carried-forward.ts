@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from '../../core/dates.js';
-import { memoised } from '../../core/memo.js';
+import { memoCache, memoised } from '../../core/memo.js';
 import type { ConversionInfo } from '../rate-option.js';
 
 /**
@@ -35,7 +35,7 @@ export function carriedForward(
   return warnings;
 }
 
-const ratesCarried = new WeakMap<ConversionInfo, Map<IsoDate, readonly string[]>>();
+const ratesCarried = memoCache<ConversionInfo, readonly string[]>();
 
 /**
  * The exchange rates of a conversion that are older than the fx span on the acceptance date (memoised: a

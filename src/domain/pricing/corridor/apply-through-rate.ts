@@ -1,4 +1,4 @@
-import { memoised } from '../../core/memo.js';
+import { memoCache, memoised } from '../../core/memo.js';
 import {
   type Amount,
   formatFigure,
@@ -197,7 +197,7 @@ interface UnitThroughRate {
   readonly money: (value: Amount) => string;
 }
 
-const perUnitCache = new WeakMap<ThroughRateAmount, Map<string, UnitThroughRate>>();
+const perUnitCache = memoCache<ThroughRateAmount, UnitThroughRate>();
 
 /**
  * Everything about a through rate that does not depend on the number of units — its apportionment, the shares
@@ -210,53 +210,57 @@ function perUnitShares(
   covered: readonly LegPrice[],
 ): UnitThroughRate {
   const { shipment, currency, fx } = input;
-  const key = `${currency}|${shipment.date}|${shipment.unit.kind}|${covered
-    .map((l) => `${l.leg.railway}:${l.leg.km}:${l.regime.currency}`)
-    .join(',')}`;
-  return memoised(perUnitCache, rateAmount, key, () => {
-    const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
-    const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
-    let perUnit =
-      rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
-    const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
-    if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
-    const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
-    const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
-    const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
-    const rateText = rateAmount.perUnit
-      ? `${money(rateAmount.perUnit)} per ${unitName}`
-      : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
-    const unitShares = shares.map((share, i): UnitShare => {
-      const regimeCurrency = (covered[i] as LegPrice).regime.currency;
+  // The route names the covered legs and their distances; the date, their regimes and so their currencies.
+  return memoised(
+    perUnitCache,
+    rateAmount,
+    [currency, shipment.date, shipment.unit.kind, input.route],
+    () => {
+      const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
+      const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
+      let perUnit =
+        rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
+      const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+      if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
+      const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
+      const money = (v: Amount) =>
+        `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
+      const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
+      const rateText = rateAmount.perUnit
+        ? `${money(rateAmount.perUnit)} per ${unitName}`
+        : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
+      const unitShares = shares.map((share, i): UnitShare => {
+        const regimeCurrency = (covered[i] as LegPrice).regime.currency;
+        return {
+          share,
+          converted: toRequested.convert(share.amount),
+          local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
+          line: {
+            railway: share.railway,
+            kind: 'through-rate',
+            description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
+            formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
+            amount: moneyOf(share.amount, rate.currency),
+            perUnit: moneyOf(share.amount, rate.currency),
+            inputs: Object.freeze({
+              throughRate: perUnit.toFixed(),
+              apportionment: rate.apportionment.method,
+              distanceKm: share.km,
+              coveredKm: totalKm,
+            }),
+            rule: rateAmount.rule,
+            reference: rateAmount.reference,
+            confidence: rateAmount.confidence,
+          },
+        };
+      });
       return {
-        share,
-        converted: toRequested.convert(share.amount),
-        local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
-        line: {
-          railway: share.railway,
-          kind: 'through-rate',
-          description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
-          formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
-          amount: moneyOf(share.amount, rate.currency),
-          perUnit: moneyOf(share.amount, rate.currency),
-          inputs: Object.freeze({
-            throughRate: perUnit.toFixed(),
-            apportionment: rate.apportionment.method,
-            distanceKm: share.km,
-            coveredKm: totalKm,
-          }),
-          rule: rateAmount.rule,
-          reference: rateAmount.reference,
-          confidence: rateAmount.confidence,
-        },
+        perUnit,
+        shares: unitShares,
+        convertedTotal: sum(unitShares.map((s) => s.converted)),
+        toRequested,
+        money,
       };
-    });
-    return {
-      perUnit,
-      shares: unitShares,
-      convertedTotal: sum(unitShares.map((s) => s.converted)),
-      toRequested,
-      money,
-    };
-  });
+    },
+  );
 }

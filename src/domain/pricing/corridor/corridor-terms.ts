@@ -1,5 +1,5 @@
 import { withinWindow } from '../../core/dates.js';
-import { memoised } from '../../core/memo.js';
+import { memoCache, memoised } from '../../core/memo.js';
 import { cargoMatches } from '../../rule-set/cargo.js';
 import type {
   CorridorAgreement,
@@ -194,7 +194,7 @@ interface Coverage {
   readonly notes: readonly string[];
 }
 
-const coverageCache = new WeakMap<Route, Map<string, Coverage>>();
+const coverageCache = memoCache<Route, Coverage>();
 
 /**
  * Which agreements cover a route and are in force on a date — independent of the shipment, so memoised per route

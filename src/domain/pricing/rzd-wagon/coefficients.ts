@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import { memoised } from '../../core/memo.js';
+import { memoCache, memoised } from '../../core/memo.js';
 import type {
   InnovativeRule,
   VatDirection,
@@ -21,14 +21,14 @@ export function inPositions(etsng: string, positions: readonly string[] | undefi
 }
 
 const memo = {
-  classK1: new WeakMap<WagonTariff, Map<string, Factor>>(),
-  cargoK3: new WeakMap<WagonTariff, Map<string, Factor | null>>(),
-  extras: new WeakMap<WagonTariff, Map<string, Factor[]>>(),
+  classK1: memoCache<WagonTariff, Factor>(),
+  cargoK3: memoCache<WagonTariff, Factor | undefined>(),
+  extras: memoCache<WagonTariff, Factor[]>(),
 };
 
 /** Table 2 (memoised per guide: the guide never changes once loaded). */
 export function classK1(tariff: WagonTariff, tariffClass: number, etsng: string, km: number): Factor {
-  return memoised(memo.classK1, tariff, `${tariffClass}|${etsng.slice(0, 3)}|${km}`, () =>
+  return memoised(memo.classK1, tariff, [tariffClass, etsng.slice(0, 3), km], () =>
     findClassK1(tariff, tariffClass, etsng, km),
   );
 }
@@ -72,14 +72,7 @@ function findClassK1(tariff: WagonTariff, tariffClass: number, etsng: string, km
 
 /** Table 4 cargo row: a row naming the exact code wins over a position row (memoised per guide). */
 export function cargoK3(tariff: WagonTariff, etsng: string, direction: string): Factor | undefined {
-  return (
-    memoised(
-      memo.cargoK3,
-      tariff,
-      `${etsng}|${direction}`,
-      () => findCargoK3(tariff, etsng, direction) ?? null,
-    ) ?? undefined
-  );
+  return memoised(memo.cargoK3, tariff, [etsng, direction], () => findCargoK3(tariff, etsng, direction));
 }
 
 function findCargoK3(tariff: WagonTariff, etsng: string, direction: string): Factor | undefined {
@@ -103,7 +96,7 @@ function findCargoK3(tariff: WagonTariff, etsng: string, direction: string): Fac
 }
 
 export function wagonExtras(tariff: WagonTariff, etsng: string, tariffClass: number, kind: string): Factor[] {
-  return memoised(memo.extras, tariff, `${etsng}|${tariffClass}|${kind}`, () => [
+  return memoised(memo.extras, tariff, [etsng, tariffClass, kind], () => [
     ...findWagonExtras(tariff, etsng, tariffClass, kind),
   ]);
 }
