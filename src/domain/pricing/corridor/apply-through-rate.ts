@@ -1,4 +1,4 @@
-import { memoCache, memoised } from '../../core/memo.js';
+import { type MemoKey, memoCache, memoised } from '../../core/memo.js';
 import {
   type Amount,
   formatFigure,
@@ -210,57 +210,53 @@ function perUnitShares(
   covered: readonly LegPrice[],
 ): UnitThroughRate {
   const { shipment, currency, fx } = input;
-  // The route names the covered legs and their distances; the date, their regimes and so their currencies.
-  return memoised(
-    perUnitCache,
-    rateAmount,
-    [currency, shipment.date, shipment.unit.kind, input.route],
-    () => {
-      const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
-      const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
-      let perUnit =
-        rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
-      const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
-      if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
-      const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
-      const money = (v: Amount) =>
-        `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
-      const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
-      const rateText = rateAmount.perUnit
-        ? `${money(rateAmount.perUnit)} per ${unitName}`
-        : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
-      const unitShares = shares.map((share, i): UnitShare => {
-        const regimeCurrency = (covered[i] as LegPrice).regime.currency;
-        return {
-          share,
-          converted: toRequested.convert(share.amount),
-          local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
-          line: {
-            railway: share.railway,
-            kind: 'through-rate',
-            description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
-            formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
-            amount: moneyOf(share.amount, rate.currency),
-            perUnit: moneyOf(share.amount, rate.currency),
-            inputs: Object.freeze({
-              throughRate: perUnit.toFixed(),
-              apportionment: rate.apportionment.method,
-              distanceKm: share.km,
-              coveredKm: totalKm,
-            }),
-            rule: rateAmount.rule,
-            reference: rateAmount.reference,
-            confidence: rateAmount.confidence,
-          },
-        };
-      });
+  // The crossings and distances name the covered legs; the date, their regimes and so their currencies.
+  const key: MemoKey[] = [currency, shipment.date, shipment.unit.kind, input.route.crossings];
+  for (const l of covered) key.push(l.leg.km);
+  return memoised(perUnitCache, rateAmount, key, () => {
+    const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
+    const totalKm = legs.reduce((acc, l) => acc + l.km, 0);
+    let perUnit =
+      rateAmount.perUnit ?? roundAmount((rateAmount.perUnitKm ?? ZERO).times(totalKm), rate.rounding);
+    const shares = apportion(perUnit, legs, rate.apportionment, rate.rounding);
+    if (rate.apportionment.method === 'own-rate') perUnit = sum(shares.map((s) => s.amount));
+    const toRequested = marketConversion(fx, rate.currency, currency, shipment.date);
+    const money = (v: Amount) => `${formatFigure(toDecimalString(v, rate.rounding.scale))} ${rate.currency}`;
+    const unitName = shipment.unit.kind === 'container' ? 'box' : 'wagon';
+    const rateText = rateAmount.perUnit
+      ? `${money(rateAmount.perUnit)} per ${unitName}`
+      : `${rateAmount.perUnitKm?.toFixed()} ${rate.currency}/${unitName}-km × ${formatFigure(totalKm)} km = ${money(perUnit)}`;
+    const unitShares = shares.map((share, i): UnitShare => {
+      const regimeCurrency = (covered[i] as LegPrice).regime.currency;
       return {
-        perUnit,
-        shares: unitShares,
-        convertedTotal: sum(unitShares.map((s) => s.converted)),
-        toRequested,
-        money,
+        share,
+        converted: toRequested.convert(share.amount),
+        local: marketConversion(fx, rate.currency, regimeCurrency, shipment.date).convert(share.amount),
+        line: {
+          railway: share.railway,
+          kind: 'through-rate',
+          description: `${rate.description}: ${share.railway} share — ${agreement.name}`,
+          formula: `${rateText}; ${share.basis} → ${money(share.amount)}`,
+          amount: moneyOf(share.amount, rate.currency),
+          perUnit: moneyOf(share.amount, rate.currency),
+          inputs: Object.freeze({
+            throughRate: perUnit.toFixed(),
+            apportionment: rate.apportionment.method,
+            distanceKm: share.km,
+            coveredKm: totalKm,
+          }),
+          rule: rateAmount.rule,
+          reference: rateAmount.reference,
+          confidence: rateAmount.confidence,
+        },
       };
-    },
-  );
+    });
+    return {
+      perUnit,
+      shares: unitShares,
+      convertedTotal: sum(unitShares.map((s) => s.converted)),
+      toRequested,
+      money,
+    };
+  });
 }

@@ -194,11 +194,12 @@ interface Coverage {
   readonly notes: readonly string[];
 }
 
-const coverageCache = memoCache<Route, Coverage>();
+const coverageCache = memoCache<Route['crossings'], Coverage>();
 
 /**
- * Which agreements cover a route and are in force on a date — independent of the shipment, so memoised per route
- * (routes belong to one immutable rule set) and date.
+ * Which agreements cover a route and are in force on a date — independent of the shipment and of the distances (a
+ * distance the shipper declares makes a copy of the route with the same crossings), so memoised per route's
+ * crossings (they belong to one immutable rule set) and date.
  */
 function coverageOf(
   agreements: readonly CorridorAgreement[],
@@ -206,7 +207,7 @@ function coverageOf(
   route: Route,
   date: string,
 ): Coverage {
-  return memoised(coverageCache, route, date, () => {
+  return memoised(coverageCache, route.crossings, date, () => {
     const inForce: Coverage['inForce'][number][] = [];
     const notes: string[] = [];
     for (const agreement of agreements) {

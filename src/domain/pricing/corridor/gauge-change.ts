@@ -110,13 +110,13 @@ export function gaugeChangeFormula(g: GaugeChangeCharge): string {
   return `${formatFigure(g.value)} ${g.leg.regime.currency} per ${g.once ? 'shipment' : 'unit'}, not included in the agreed through rate`;
 }
 
-const stationsOf = new WeakMap<OptionInput['route'], ReadonlySet<string>>();
+const stationsOf = new WeakMap<OptionInput['route']['crossings'], ReadonlySet<string>>();
 
-/** The stations of the route's gauge-change crossings (once per route: routes never change once found). */
-function gaugeStations(input: OptionInput): ReadonlySet<string> {
+/** The stations of the route's gauge-change crossings (once per route's crossings: they never change once found). */
+function gaugeStations({ route: { crossings } }: OptionInput): ReadonlySet<string> {
   return memoisedPerOwner(
     stationsOf,
-    input.route,
-    () => new Set(input.route.crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations)),
+    crossings,
+    () => new Set(crossings.filter((c) => c.gaugeChange !== 'none').flatMap((c) => c.stations)),
   );
 }
