@@ -4,9 +4,9 @@
  */
 export type MemoKey = string | number | boolean | object;
 
-/** One level of a memo: the values reached by each next key part, and the value kept at this path. */
+/** One level of a memo: the levels reached by each next key part (made on first use), and the value kept here. */
 export interface MemoNode<V> {
-  readonly next: Map<MemoKey, MemoNode<V>>;
+  next?: Map<MemoKey, MemoNode<V>>;
   kept?: { readonly value: V };
 }
 
@@ -21,7 +21,8 @@ export function memoCache<O extends object, V>(): MemoCache<O, V> {
  * Memoises a pure computation per immutable owner (a rule set's regime, route, rate…) and key (one part or several).
  * Rule sets never change once loaded, so an entry is never stale; each level is bounded so that a stream of distinct
  * keys (dates, amounts) cannot grow it without limit. The parts are looked up one after another, each a text or a
- * number already at hand: a key joined into one new text per call would cost its hashing on every look-up.
+ * number already at hand: a key joined into one new text per call would cost its hashing on every look-up. Name the
+ * parts that vary least first (a currency before an amount), so that a new value adds one level, not several.
  */
 export function memoised<O extends object, V>(
   cache: MemoCache<O, V>,
@@ -32,7 +33,7 @@ export function memoised<O extends object, V>(
 ): V {
   let node = cache.get(owner);
   if (!node) {
-    node = { next: new Map() };
+    node = {};
     cache.set(owner, node);
   }
   if (Array.isArray(key)) for (const part of key) node = childOf(node, part, max);
@@ -42,10 +43,11 @@ export function memoised<O extends object, V>(
 }
 
 function childOf<V>(node: MemoNode<V>, part: MemoKey, max: number): MemoNode<V> {
+  node.next ??= new Map();
   let child = node.next.get(part);
   if (!child) {
     if (node.next.size >= max) node.next.clear();
-    child = { next: new Map() };
+    child = {};
     node.next.set(part, child);
   }
   return child;

@@ -146,7 +146,7 @@ export function conversionFor(
   date: IsoDate,
   unitKind: UnitKind,
 ): Conversion {
-  return memoised(byRegime, regime, [to, date, unitKind], () =>
+  return memoised(byRegime, regime, [to, unitKind, date], () =>
     buildConversion(fx, regime, to, date, unitKind),
   );
 }

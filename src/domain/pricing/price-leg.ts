@@ -182,7 +182,7 @@ const valued = memoCache<Charge, Amount>();
 
 /** A charge per basis unit at a distance for a quantity, rounded as the regime's step says (memoised per rule). */
 export function chargeValue(charge: Charge, km: number, quantity: number, step: Rounding): Amount {
-  return memoised(valued, charge, [km, quantity, step.scale, step.mode], () =>
+  return memoised(valued, charge, [step.scale, step.mode, quantity, km], () =>
     roundAmount(rateAt(charge, km, step).rate.times(quantity), step),
   );
 }
@@ -207,7 +207,7 @@ function evaluateCharge(charge: Charge, km: number, shipment: Shipment, out: Lin
       : charge.basis === 'axle'
         ? shipment.unit.axles
         : 1;
-  return memoised(evaluated, charge, [km, quantity, currency, step.scale, step.mode, withLines], () =>
+  return memoised(evaluated, charge, [currency, step.scale, step.mode, withLines, quantity, km], () =>
     evaluate(charge, km, quantity, currency, step, withLines),
   );
 }

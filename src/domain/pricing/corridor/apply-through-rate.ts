@@ -211,7 +211,7 @@ function perUnitShares(
 ): UnitThroughRate {
   const { shipment, currency, fx } = input;
   // The crossings and distances name the covered legs; the date, their regimes and so their currencies.
-  const key: MemoKey[] = [currency, shipment.date, shipment.unit.kind, input.route.crossings];
+  const key: MemoKey[] = [currency, shipment.unit.kind, input.route.crossings, shipment.date];
   for (const l of covered) key.push(l.leg.km);
   return memoised(perUnitCache, rateAmount, key, () => {
     const legs = covered.map((l) => ({ railway: l.leg.railway, km: l.leg.km }));
