@@ -1,6 +1,15 @@
 import { DomainError } from '../core/domain-error.js';
 import { memoCache, memoised } from '../core/memo.js';
-import { type Amount, formatFigure, perCount, type Rounding, roundAmount, sum, ZERO } from '../core/money.js';
+import {
+  type Amount,
+  formatFigure,
+  perCount,
+  type Rounding,
+  roundAmount,
+  sum,
+  toDecimalString,
+  ZERO,
+} from '../core/money.js';
 import type { Leg } from '../rule-set/find-routes.js';
 import type { Band, Charge, Regime, TariffInForce } from '../rule-set/tariff.js';
 import { applyCoefficients, type Component } from './apply-coefficients.js';
@@ -232,7 +241,7 @@ function evaluate(
       ? `${formatFigure(km)} km → ${formatFigure(distance)} km (${charge.distanceStepKm} km steps); `
       : '';
   const unitLabel = charge.basis === 'tonne' ? 't' : charge.basis === 'axle' ? 'axles' : '';
-  const shown = (v: Amount) => `${formatFigure(v.toFixed(step.scale))} ${currency}`;
+  const shown = (v: Amount) => `${formatFigure(toDecimalString(v, step.scale))} ${currency}`;
   let formula: string;
   if (quantity === 1 && unitLabel === '') {
     formula = band.perKm.isZero()

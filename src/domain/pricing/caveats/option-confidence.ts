@@ -1,4 +1,4 @@
-import { type Amount, amount, formatFigure, sum } from '../../core/money.js';
+import { type Amount, amount, formatFigure, sum, toDecimalString } from '../../core/money.js';
 import { weakestConfidence } from '../../rule-set/rule-ref.js';
 import type { QuoteLine, RailwayShare } from '../rate-option.js';
 
@@ -28,43 +28,34 @@ export function placeholderFigures(
   shares: readonly RailwayShare[],
   currency: string,
 ): PlaceholderFigure[] {
+  // An option has a few illustrative rules and rates at most: looked up in short lists, no key built per line.
   const byRule: { first: QuoteLine; amounts: Amount[]; own: Amount[] }[] = [];
-  // Keyed by the texts the lines already hold (railway, rule file, rule path), so that no key is built per line.
-  const index = new Map<
-    string,
-    Map<string, Map<string, { first: QuoteLine; amounts: Amount[]; own: Amount[] }>>
-  >();
-  const rates = new Map<string, Map<string, Rate | undefined>>();
+  const rates: { railway: string; currency: string; rate: Rate | undefined }[] = [];
   for (const line of lines) {
     if (line.confidence !== 'illustrative') continue;
-    let byCurrency = rates.get(line.railway);
-    if (!byCurrency) {
-      byCurrency = new Map();
-      rates.set(line.railway, byCurrency);
+    let rate = rates.find((r) => r.railway === line.railway && r.currency === line.amount.currency);
+    if (!rate) {
+      rate = {
+        railway: line.railway,
+        currency: line.amount.currency,
+        rate: shareRate(line, shares, currency),
+      };
+      rates.push(rate);
     }
-    if (!byCurrency.has(line.amount.currency))
-      byCurrency.set(line.amount.currency, shareRate(line, shares, currency));
     const parsed = amount(line.amount.amount);
     const own = parsed.isNegative() ? parsed.abs() : parsed;
-    const inRequested = convertedAbs(own, byCurrency.get(line.amount.currency));
-    let byFile = index.get(line.railway);
-    if (!byFile) {
-      byFile = new Map();
-      index.set(line.railway, byFile);
-    }
-    let byPath = byFile.get(line.rule.file);
-    if (!byPath) {
-      byPath = new Map();
-      byFile.set(line.rule.file, byPath);
-    }
-    const entry = byPath.get(line.rule.path);
+    const inRequested = convertedAbs(own, rate.rate);
+    const entry = byRule.find(
+      ({ first }) =>
+        first.railway === line.railway &&
+        first.rule.file === line.rule.file &&
+        first.rule.path === line.rule.path,
+    );
     if (entry) {
       entry.amounts.push(inRequested);
       entry.own.push(own);
     } else {
-      const added = { first: line, amounts: [inRequested], own: [own] };
-      byPath.set(line.rule.path, added);
-      byRule.push(added);
+      byRule.push({ first: line, amounts: [inRequested], own: [own] });
     }
   }
   return byRule
@@ -88,7 +79,7 @@ export function placeholderWarnings(figures: readonly PlaceholderFigure[], curre
     .slice(0, WARNED_FIGURES)
     .map(
       (f) =>
-        `${formatFigure(f.amount.toFixed(2))} ${currency} rests on an illustrative placeholder, not a published figure: ` +
+        `${formatFigure(toDecimalString(f.amount, 2))} ${currency} rests on an illustrative placeholder, not a published figure: ` +
         `${f.description} (${f.railway}; ${f.file} at ${f.path})`,
     );
   const rest = figures.length - named.length;

@@ -1,4 +1,4 @@
-import { type Amount, amount, formatFigure, sum } from '../../core/money.js';
+import { type Amount, amount, formatFigure, sum, toDecimalString } from '../../core/money.js';
 import type { QuoteLine, RateOption } from '../rate-option.js';
 import { requested } from './option-confidence.js';
 
@@ -63,5 +63,5 @@ function onlyIn(option: RateOption, other: RateOption, kind: (l: QuoteLine) => b
 }
 
 function money(value: Amount, currency: string): string {
-  return `${formatFigure(value.toFixed(2))} ${currency}`;
+  return `${formatFigure(toDecimalString(value, 2))} ${currency}`;
 }

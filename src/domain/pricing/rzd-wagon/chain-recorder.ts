@@ -1,4 +1,11 @@
-import { type Amount, amount, formatFigure, type Rounding, roundAmount } from '../../core/money.js';
+import {
+  type Amount,
+  amount,
+  formatFigure,
+  type Rounding,
+  roundAmount,
+  toDecimalString,
+} from '../../core/money.js';
 import type { RuleRef } from '../../rule-set/tariff.js';
 import type { Traced, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 
@@ -72,7 +79,7 @@ export class ChainRecorder {
     this.push({
       kind: 'coefficient',
       label: f.label,
-      formula: `${formatFigure(current.toFixed())} ${f.divide ? '÷' : '×'} ${f.factor} = ${formatFigure(shown.toFixed(this.step.scale))} RUB${exact}`,
+      formula: `${formatFigure(current.toFixed())} ${f.divide ? '÷' : '×'} ${f.factor} = ${formatFigure(toDecimalString(shown, this.step.scale))} RUB${exact}`,
       shown,
       factor: f.factor,
       inputs: f.divide ? { divisor: f.factor } : { factor: f.factor },
@@ -88,7 +95,7 @@ export class ChainRecorder {
     this.push({
       kind: 'rounding',
       label: `${what}: tariff after the coefficients to whole kopecks (ТР-1 point 15.4)`,
-      formula: `${current.toFixed()} → ${formatFigure(settled.toFixed(this.step.scale))} RUB`,
+      formula: `${current.toFixed()} → ${formatFigure(toDecimalString(settled, this.step.scale))} RUB`,
       shown: settled,
       inputs: { policy: c.policy, scale: this.step.scale, mode: this.step.mode },
       source: c,

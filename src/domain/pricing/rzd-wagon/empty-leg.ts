@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import { formatFigure } from '../../core/money.js';
+import { formatFigure, toDecimalString } from '../../core/money.js';
 import type { GuideShipment, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { ChainRecorder } from './chain-recorder.js';
 import { indexationFactors, type PricedPart } from './loaded-run.js';
@@ -35,7 +35,7 @@ export function emptyLeg(tariff: WagonTariff, input: EmptyLegInput): PricedPart 
     'charge',
     `ТР-1 scheme ${input.scheme} ${input.part}, base rate per axle, ${base.belt.fromKm}–${base.belt.toKm} km`,
     base.rate,
-    `${input.distanceNote ? `${input.distanceNote}; ` : ''}${input.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(base.rate.toFixed(2))} RUB per axle`,
+    `${input.distanceNote ? `${input.distanceNote}; ` : ''}${input.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(toDecimalString(base.rate, 2))} RUB per axle`,
     base.source,
     { distanceKm: input.km, basis: 'axle' },
   );

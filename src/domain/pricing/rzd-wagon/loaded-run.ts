@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import { type Amount, amount, formatFigure, roundAmount } from '../../core/money.js';
+import { type Amount, amount, formatFigure, roundAmount, toDecimalString } from '../../core/money.js';
 import type { WagonKind, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { weakestConfidence } from '../caveats/option-confidence.js';
 import { ChainRecorder, type ChainStep, type Factor } from './chain-recorder.js';
@@ -76,7 +76,7 @@ export function loadedRun(
     'rate',
     `ТР-1 scheme ${scheme} base rate ${table.unit}, ${base.belt.fromKm}–${base.belt.toKm} km${column}${massT === undefined ? '' : `, charged mass ${massT} t`}`,
     base.rate,
-    `${massText}${order.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(roundAmount(base.rate, rec.step).toFixed(2))} RUB`,
+    `${massText}${order.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(toDecimalString(roundAmount(base.rate, rec.step), 2))} RUB`,
     base.source,
     {
       distanceKm: order.km,
@@ -130,7 +130,7 @@ export function wagonComponent(tariff: WagonTariff, order: WagonOrder, scheme: s
     'charge',
     `ТР-1 scheme ${scheme}: use of a general-fleet wagon, ${base.belt.fromKm}–${base.belt.toKm} km (no class coefficient, point 12)`,
     base.rate,
-    `${order.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(base.rate.toFixed(2))} RUB`,
+    `${order.km} km in belt ${base.belt.fromKm}–${base.belt.toKm} km: ${formatFigure(toDecimalString(base.rate, 2))} RUB`,
     base.source,
     { distanceKm: order.km },
   );

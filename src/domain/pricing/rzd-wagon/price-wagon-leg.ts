@@ -1,5 +1,13 @@
 import { DomainError } from '../../core/domain-error.js';
-import { type Amount, amount, formatFigure, roundAmount, sum, ZERO } from '../../core/money.js';
+import {
+  type Amount,
+  amount,
+  formatFigure,
+  roundAmount,
+  sum,
+  toDecimalString,
+  ZERO,
+} from '../../core/money.js';
 import type { Leg } from '../../rule-set/find-routes.js';
 import type { GuideShipment, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { addLine, type LineContext } from '../quote-lines.js';
@@ -159,7 +167,7 @@ export function priceWagonLeg(
     out,
     'rounding',
     `waybill sum to whole roubles (ТР-1 point 15.5)`,
-    `${formatFigure(loadedKopecks.toFixed(2))} RUB → ${formatFigure(waybill.toFixed(totalRounding.scale))} RUB`,
+    `${formatFigure(toDecimalString(loadedKopecks, 2))} RUB → ${formatFigure(toDecimalString(waybill, totalRounding.scale))} RUB`,
     waybill.minus(loadedKopecks),
     1,
     { wagons: order.wagons, scale: totalRounding.scale, mode: totalRounding.mode },
@@ -191,7 +199,7 @@ export function priceWagonLeg(
       out,
       'rounding',
       'empty return: each waybill sum to whole roubles (ТР-1 point 15.5)',
-      `${formatFigure(part.amount.toFixed(2))} RUB → ${formatFigure(perWaybill.toFixed(totalRounding.scale))} RUB per wagon`,
+      `${formatFigure(toDecimalString(part.amount, 2))} RUB → ${formatFigure(toDecimalString(perWaybill, totalRounding.scale))} RUB per wagon`,
       perWaybill.minus(part.amount),
       order.wagons,
       { waybills: order.wagons },

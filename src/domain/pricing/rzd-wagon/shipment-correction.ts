@@ -1,5 +1,5 @@
 import { DomainError } from '../../core/domain-error.js';
-import { type Amount, amount, formatFigure, roundAmount } from '../../core/money.js';
+import { type Amount, amount, formatFigure, roundAmount, toDecimalString } from '../../core/money.js';
 import type { GuideShipment, K4Row, WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import type { ChainRecorder } from './chain-recorder.js';
 
@@ -49,28 +49,33 @@ export function applyShipmentCorrection(
   const k = amount(factor);
   const d1 = roundAmount(input.base.times(k.minus(1)), rec.step);
   let correction = d1;
-  const inputs: Record<string, string | number> = { row: row.id, belt: belt.id, factor, d1: d1.toFixed(2) };
-  let text = `16.7.1: ${formatFigure(input.base.toFixed(2))} × (${factor} − 1) = ${formatFigure(d1.toFixed(2))}`;
+  const inputs: Record<string, string | number> = {
+    row: row.id,
+    belt: belt.id,
+    factor,
+    d1: toDecimalString(d1, 2),
+  };
+  let text = `16.7.1: ${formatFigure(toDecimalString(input.base, 2))} × (${factor} − 1) = ${formatFigure(toDecimalString(d1, 2))}`;
   const prev = k4.belts[i - 1];
   const kp = row.factors[i - 1];
   if (prev && prev.toKm !== null && kp !== undefined) {
     const baseP = input.baseAt(prev.toKm);
     const d2 = roundAmount(baseP.times(amount(kp).minus(1)), rec.step);
     inputs.previousBeltEndKm = prev.toKm;
-    inputs.baseAtPreviousBeltEnd = baseP.toFixed(2);
+    inputs.baseAtPreviousBeltEnd = toDecimalString(baseP, 2);
     inputs.previousFactor = kp;
-    inputs.d2 = d2.toFixed(2);
-    text += `; 16.7.2: at ${prev.toKm} km ${formatFigure(baseP.toFixed(2))} × (${kp} − 1) = ${formatFigure(d2.toFixed(2))}`;
+    inputs.d2 = toDecimalString(d2, 2);
+    text += `; 16.7.2: at ${prev.toKm} km ${formatFigure(toDecimalString(baseP, 2))} × (${kp} − 1) = ${formatFigure(toDecimalString(d2, 2))}`;
     if (d2.abs().gt(d1.abs())) correction = d2;
-    text += `; 16.7.3: the larger in absolute value, ${formatFigure(correction.toFixed(2))}`;
+    text += `; 16.7.3: the larger in absolute value, ${formatFigure(toDecimalString(correction, 2))}`;
   }
-  inputs.correction = correction.toFixed(2);
+  inputs.correction = toDecimalString(correction, 2);
   const corrected = input.base.plus(correction);
   return rec.amount(
     'coefficient',
     `shipment coefficient (Table 5 row ${row.id}, ${belt.id} km) as a correction of the base rate`,
     corrected,
-    `${text}; 16.8: ${formatFigure(input.base.toFixed(2))} ${correction.isNegative() ? '−' : '+'} ${formatFigure(correction.abs().toFixed(2))} = ${formatFigure(corrected.toFixed(2))} RUB`,
+    `${text}; 16.8: ${formatFigure(toDecimalString(input.base, 2))} ${correction.isNegative() ? '−' : '+'} ${formatFigure(toDecimalString(correction.abs(), 2))} = ${formatFigure(toDecimalString(corrected, 2))} RUB`,
     { reference: `${k4.reference}; row ${row.id}`, confidence: row.confidence, rule: row.rule },
     inputs,
   );

@@ -1,5 +1,5 @@
 import type { IsoDate } from '../../core/dates.js';
-import { type Amount, formatFigure, roundAmount } from '../../core/money.js';
+import { type Amount, formatFigure, roundAmount, toDecimalString } from '../../core/money.js';
 import type { WagonTariff } from '../../rule-set/tariff-guide/wagon-tariff.js';
 import { addLine, type LineContext } from '../quote-lines.js';
 import { vatInForce } from './guide-in-force.js';
@@ -27,7 +27,7 @@ export function addVat(
     out,
     'vat',
     `VAT ${percent} % on ${direction} carriage (rate in force on ${date}), added to the charge before VAT`,
-    `${formatFigure(beforeVat.toFixed())} ${out.currency} × ${rate.rate} = ${formatFigure(vat.toFixed(rounding.scale))} ${out.currency}`,
+    `${formatFigure(beforeVat.toFixed())} ${out.currency} × ${rate.rate} = ${formatFigure(toDecimalString(vat, rounding.scale))} ${out.currency}`,
     vat,
     1,
     { rate: rate.rate, direction, beforeVat: beforeVat.toFixed() },
