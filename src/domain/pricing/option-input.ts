@@ -29,4 +29,6 @@ export interface Priced {
   readonly lines: QuoteLine[];
   readonly share: RailwayShare;
   readonly total: Amount;
+  /** The VAT on the share in the requested currency (zero where none is stated or a through rate replaced it). */
+  readonly vat: Amount;
 }

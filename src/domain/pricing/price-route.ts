@@ -1,6 +1,6 @@
 import { normativeDelivery } from '../capacity/normative-delivery.js';
 import { memoisedPerOwner } from '../core/memo.js';
-import { type Amount, amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
+import { type Amount, moneyOf, perCount, sum, ZERO } from '../core/money.js';
 import type { CorridorAgreement } from '../rule-set/corridor-agreement.js';
 import type { Crossing } from '../rule-set/network.js';
 import type { RailwayVersion } from '../rule-set/tariff.js';
@@ -35,9 +35,7 @@ export function buildOption(input: OptionInput): RateOption {
   const lines: QuoteLine[] = [];
   for (const p of priced) lines.push(...p.lines);
   const total = sum(priced.map((p) => p.total));
-  const vat = sum(
-    priced.map((p) => (p.share.vat && !p.share.throughRate ? amount(p.share.vat.total.amount) : ZERO)),
-  );
+  const vat = sum(priced.map((p) => p.vat));
   const byRailway = priced.map((p) => p.share);
   const corridor = summarise(input, localTotals, total, through?.summary, lines);
   const crossings = route.crossings.map((c) => transitCrossing(c, input, notes));
@@ -155,10 +153,11 @@ function priceLocally({ leg, conversion, unit, total }: LocalShare, input: Optio
   // A tariff guide charges a wagon shipment's waybill as a whole: its conversion is shown for the waybill.
   const perWaybill = leg.unitTotal.isZero() && !leg.shipmentTotal.isZero();
   const lines = [...leg.lines];
+  const vatTotal = leg.vat ? conversion.convert(leg.vat.amount) : ZERO;
   const vat = leg.vat && {
     rate: leg.vat.rate,
     local: moneyOf(leg.vat.amount, leg.regime.currency),
-    total: moneyOf(conversion.convert(leg.vat.amount), currency),
+    total: moneyOf(vatTotal, currency),
   };
   // A leg priced for its figures only (replaced by a through rate) has no lines, and needs no conversion line.
   if (conversion.info.method !== 'none' && leg.lines.length > 0) {
@@ -178,6 +177,7 @@ function priceLocally({ leg, conversion, unit, total }: LocalShare, input: Optio
   return {
     lines,
     total,
+    vat: vatTotal,
     share: railwayShare(leg, shipment.unit.kind, {
       total: moneyOf(total, currency),
       local: moneyOf(leg.localTotal, leg.regime.currency),

@@ -82,6 +82,7 @@ export function applyThroughRate(
     priced.set(share.railway, {
       lines,
       total,
+      vat: ZERO,
       share: railwayShare(leg, shipment.unit.kind, {
         total: moneyOf(total, currency),
         local: moneyOf(localTotal, regimeCurrency),
