@@ -7,6 +7,7 @@ import { legContext } from '../../src/domain/pricing/corridor/corridor-terms.js'
 import { failedCondition, matches } from '../../src/domain/pricing/match-when.js';
 import { rateAt } from '../../src/domain/pricing/price-leg.js';
 import type { RatesResult } from '../../src/domain/pricing/rate-option.js';
+import { selectRules } from '../../src/domain/pricing/select-rules.js';
 import { buildShipment, type RateRequest } from '../../src/domain/pricing/shipment.js';
 import { resolveCargo } from '../../src/domain/rule-set/cargo.js';
 import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
@@ -266,5 +267,41 @@ describe('invariants of a quote', () => {
       { numRuns: 60 },
     );
     expect(checked).toBeGreaterThan(1000);
+  });
+
+  it("the rules selected for a leg are those matching it, whichever legs' selections were kept before", () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          request,
+          fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
+        ),
+        (r) => {
+          const shipment = buildShipment(r, resolveCargo(ruleSet.cargo, r.cargo));
+          for (const route of ruleSet.routes(r.origin, r.destination)) {
+            for (const leg of route.legs) {
+              const ctx = legContext(leg, route, shipment);
+              let tariff: TariffInForce;
+              try {
+                tariff = ruleSet.tariff(leg.railway, shipment.date);
+              } catch {
+                continue;
+              }
+              for (const regime of tariff.regimes) {
+                expect(selectRules(regime, ctx)).toEqual({
+                  base: regime.rates.find((rate) => matches(rate.when, ctx)),
+                  charges: regime.charges.filter((c) => matches(c.when, ctx)),
+                  coefficients: regime.coefficients.filter((c) => matches(c.when, ctx)),
+                });
+                checked++;
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+    expect(checked).toBeGreaterThan(200);
   });
 });

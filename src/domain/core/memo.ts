@@ -2,7 +2,7 @@
  * A part of a memo's key: texts, numbers and objects the caller already holds, so that no key is concatenated per
  * call (an object part is held by the memo until its level is cleared).
  */
-export type MemoKey = string | number | boolean | object;
+export type MemoKey = string | number | boolean | object | undefined;
 
 /** One level of a memo: the levels reached by each next key part (made on first use), and the value kept here. */
 export interface MemoNode<V> {

@@ -14,12 +14,12 @@ import type { Leg } from '../rule-set/find-routes.js';
 import type { Band, Charge, Regime, TariffInForce } from '../rule-set/tariff.js';
 import { applyCoefficients, type Component } from './apply-coefficients.js';
 import type { LegTerms } from './corridor/corridor-terms.js';
-import { matches } from './match-when.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { QuoteLine } from './rate-option.js';
 import { chainInForce } from './rzd-wagon/guide-in-force.js';
 import { priceWagonLeg } from './rzd-wagon/price-wagon-leg.js';
 import { addVat, type LegVat } from './rzd-wagon/vat.js';
+import { selectRules } from './select-rules.js';
 import type { LegContext, Shipment } from './shipment.js';
 
 /** One railway's charge for its leg, in its own currency, with the lines that explain it. */
@@ -71,7 +71,7 @@ export function priceLeg(
   };
   const guide = regime.tariffGuide;
   if (guide && shipment.unit.kind === 'wagon' && chainInForce(guide, shipment.date)) {
-    const own = regime.coefficients.filter((c) => c.appliesTo.length === 0 && matches(c.when, ctx));
+    const own = selectRules(regime, ctx).coefficients.filter((c) => c.appliesTo.length === 0);
     const wagon = priceWagonLeg(
       guide,
       shipment,
@@ -94,13 +94,14 @@ export function priceLeg(
       vat: wagon.vat,
     };
   }
-  const base = regime.rates.find((rate) => matches(rate.when, ctx));
+  const selected = selectRules(regime, ctx);
+  const { base } = selected;
   if (!base) throw notCarried(leg, shipment, regime);
 
   const perUnit: Component[] = [];
   let shipmentTotal = ZERO;
   const fixed = terms?.fixedRate;
-  for (const charge of [base, ...regime.charges.filter((c) => matches(c.when, ctx))]) {
+  for (const charge of [base, ...selected.charges]) {
     const isBase = charge === base;
     if (isBase && fixed?.term.rate?.kind === 'fixed') {
       const value = fixed.term.rate.perUnit;
@@ -134,7 +135,7 @@ export function priceLeg(
     );
   }
 
-  const coefficients = regime.coefficients.filter((c) => matches(c.when, ctx));
+  const { coefficients } = selected;
   for (const component of perUnit) {
     if (component.isBase && fixed) continue;
     const own = coefficients.filter((c) =>
