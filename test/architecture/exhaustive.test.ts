@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { RatesRequestSchema, UnitsSchema } from '../../src/contract/rates-schemas.js';
-import { CONDITION_FIELDS, matches } from '../../src/domain/pricing/match-when.js';
+import { CONDITION_FIELDS, matches } from '../../src/domain/pricing/conditions/match-when.js';
 import type { LegContext } from '../../src/domain/pricing/shipment.js';
 import type { When } from '../../src/domain/rule-set/tariff.js';
 import { NOT_IN_SHIPMENT_KEY, SHIPMENT_KEY_FIELDS } from '../../src/domain/whatif/impact-cache.js';

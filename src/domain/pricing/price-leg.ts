@@ -13,13 +13,13 @@ import {
 import type { Leg } from '../rule-set/find-routes.js';
 import type { Band, Charge, Regime, TariffInForce } from '../rule-set/tariff.js';
 import { applyCoefficients, type Component } from './apply-coefficients.js';
+import { selectRules } from './conditions/select-rules.js';
 import type { LegTerms } from './corridor/corridor-terms.js';
 import { addLine, figure, type LineContext } from './quote-lines.js';
 import type { QuoteLine } from './rate-option.js';
 import { chainInForce } from './rzd-wagon/guide-in-force.js';
 import { priceWagonLeg } from './rzd-wagon/price-wagon-leg.js';
 import { addVat, type LegVat } from './rzd-wagon/vat.js';
-import { selectRules } from './select-rules.js';
 import type { LegContext, Shipment } from './shipment.js';
 
 /** One railway's charge for its leg, in its own currency, with the lines that explain it. */

@@ -11,7 +11,7 @@ import type {
 import type { Leg, Route } from '../../rule-set/find-routes.js';
 import type { Network } from '../../rule-set/network.js';
 import type { Coefficient, ReductionPolicy } from '../../rule-set/tariff.js';
-import { failedCondition, matches } from '../match-when.js';
+import { failedCondition, matches } from '../conditions/match-when.js';
 import type { LegContext, Shipment } from '../shipment.js';
 
 /** What the corridor agreements in force add to one railway's leg. */

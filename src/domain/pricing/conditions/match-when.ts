@@ -1,8 +1,8 @@
-import { withinWindow } from '../core/dates.js';
-import type { MemoKey } from '../core/memo.js';
-import { cargoMatches } from '../rule-set/cargo.js';
-import type { Range, When } from '../rule-set/tariff.js';
-import type { LegContext } from './shipment.js';
+import { withinWindow } from '../../core/dates.js';
+import type { MemoKey } from '../../core/memo.js';
+import { cargoMatches } from '../../rule-set/cargo.js';
+import type { Range, When } from '../../rule-set/tariff.js';
+import type { LegContext } from '../shipment.js';
 
 const inRange = (value: number, range: Range) =>
   (range.min === undefined || value >= range.min) && (range.max === undefined || value <= range.max);

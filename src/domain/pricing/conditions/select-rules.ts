@@ -1,7 +1,7 @@
-import { memoCache, memoised, memoisedPerOwner } from '../core/memo.js';
-import type { Charge, Coefficient, Regime, When } from '../rule-set/tariff.js';
+import { memoCache, memoised, memoisedPerOwner } from '../../core/memo.js';
+import type { Charge, Coefficient, Regime, When } from '../../rule-set/tariff.js';
+import type { LegContext } from '../shipment.js';
 import { conditionFields, conditionValues, matches } from './match-when.js';
-import type { LegContext } from './shipment.js';
 
 /** The rules of a regime that apply to one leg: its first matching rate, its matching charges and coefficients. */
 export interface RuleSelection {
