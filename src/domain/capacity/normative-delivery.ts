@@ -1,4 +1,4 @@
-import { memoisedPerOwner } from '../core/memo.js';
+import { memoCache, memoised } from '../core/memo.js';
 import type { Confidence, RuleRef } from '../rule-set/tariff.js';
 import type { DeliveryTimeRules } from '../rule-set/tariff-guide/wagon-tariff.js';
 
@@ -38,25 +38,16 @@ export function normativeDelivery(
         ? 'block-train'
         : 'wagon';
   // The norm depends on the rules, the column read and the distance alone: worked out once for each.
-  let byKm = norms.get(rules)?.get(read);
-  if (!byKm) {
-    byKm = new Map();
-    memoisedPerOwner(norms, rules, () => new Map()).set(read, byKm);
-  }
-  let found = byKm.get(km);
-  if (found === undefined) {
-    const computed = deliveryTime(rules, km, read);
-    found = computed ? Object.freeze(computed) : null;
-    if (byKm.size >= 4096) byKm.clear();
-    byKm.set(km, found);
-  }
-  return found ?? undefined;
+  return memoised(norms, rules, [read, km], () => {
+    const found = deliveryTime(rules, km, read);
+    return found && Object.freeze(found);
+  });
 }
 
 /** Which of the norm's columns a unit reads: a route train reads the column the rules name for it. */
 type NormRead = 'container' | 'reeferContainer' | 'wagon' | 'block-train';
 
-const norms = new WeakMap<DeliveryTimeRules, Map<NormRead, Map<number, NormativeDelivery | null>>>();
+const norms = memoCache<DeliveryTimeRules, NormativeDelivery | undefined>();
 
 function deliveryTime(rules: DeliveryTimeRules, km: number, read: NormRead): NormativeDelivery | undefined {
   const i = rules.norms.bands.findIndex((b) => km >= b.fromKm && (b.toKm === null || km <= b.toKm));
