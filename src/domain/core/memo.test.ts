@@ -33,7 +33,7 @@ describe('memoised', () => {
     expect(calls).toBe(1);
   });
 
-  it('bounds each level: past its size the level is emptied and values are worked out afresh', () => {
+  it('keeps at most `max` values per owner, however they spread over the key parts, then starts afresh', () => {
     const cache = memoCache<object, number>();
     const owner = {};
     let calls = 0;
@@ -41,10 +41,12 @@ describe('memoised', () => {
       calls += 1;
       return n;
     };
-    for (let n = 0; n < 3; n++) memoised(cache, owner, n, compute(n), 3);
+    // Three values under three different first parts: the bound counts values, not the entries of one level.
+    for (let n = 0; n < 3; n++) memoised(cache, owner, [n, 'x'], compute(n), 3);
     expect(calls).toBe(3);
-    memoised(cache, owner, 3, compute(3), 3);
-    memoised(cache, owner, 0, compute(0), 3);
-    expect(calls).toBe(5);
+    memoised(cache, owner, [0, 'x'], compute(0), 3);
+    expect(calls).toBe(4);
+    memoised(cache, owner, [0, 'x'], compute(0), 3);
+    expect(calls).toBe(4);
   });
 });

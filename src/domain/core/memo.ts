@@ -5,13 +5,18 @@
 export type MemoKey = string | number | boolean | object | undefined;
 
 /** One level of a memo: the levels reached by each next key part (made on first use), and the value kept here. */
-export interface MemoNode<V> {
+interface MemoNode<V> {
   next?: Map<MemoKey, MemoNode<V>>;
   kept?: { readonly value: V };
 }
 
+/** An owner's memo: its tree of key parts, and how many values it keeps. */
+interface MemoRoot<V> extends MemoNode<V> {
+  size: number;
+}
+
 /** A memo's store: one tree of key parts per owner, dropped with its owner. */
-export type MemoCache<O extends object, V> = WeakMap<O, MemoNode<V>>;
+export type MemoCache<O extends object, V> = WeakMap<O, MemoRoot<V>>;
 
 export function memoCache<O extends object, V>(): MemoCache<O, V> {
   return new WeakMap();
@@ -19,10 +24,11 @@ export function memoCache<O extends object, V>(): MemoCache<O, V> {
 
 /**
  * Memoises a pure computation per immutable owner (a rule set's regime, route, rate…) and key (one part or several).
- * Rule sets never change once loaded, so an entry is never stale; each level is bounded so that a stream of distinct
- * keys (dates, amounts) cannot grow it without limit. The parts are looked up one after another, each a text or a
- * number already at hand: a key joined into one new text per call would cost its hashing on every look-up. Name the
- * parts that vary least first (a currency before an amount), so that a new value adds one level, not several.
+ * Rule sets never change once loaded, so an entry is never stale; an owner keeps at most `max` values (then its memo
+ * starts afresh), so that a stream of distinct keys (dates, distances, masses) cannot grow it without limit. The
+ * parts are looked up one after another, each a text, number or object already at hand: a key joined into one new
+ * text per call would cost its hashing on every look-up. Name the parts that vary least first (a currency before an
+ * amount), so that a new value adds one level, not several. A single part is never an array.
  */
 export function memoised<O extends object, V>(
   cache: MemoCache<O, V>,
@@ -31,22 +37,28 @@ export function memoised<O extends object, V>(
   compute: () => V,
   max = 4096,
 ): V {
-  let node = cache.get(owner);
-  if (!node) {
-    node = {};
-    cache.set(owner, node);
+  let root = cache.get(owner);
+  if (!root) {
+    root = { size: 0 };
+    cache.set(owner, root);
+  } else if (root.size >= max) {
+    root.next = undefined;
+    root.size = 0;
   }
-  if (Array.isArray(key)) for (const part of key) node = childOf(node, part, max);
-  else node = childOf(node, key, max);
-  node.kept ??= { value: compute() };
+  let node: MemoNode<V> = root;
+  if (Array.isArray(key)) for (const part of key) node = childOf(node, part);
+  else node = childOf(node, key);
+  if (!node.kept) {
+    node.kept = { value: compute() };
+    root.size++;
+  }
   return node.kept.value;
 }
 
-function childOf<V>(node: MemoNode<V>, part: MemoKey, max: number): MemoNode<V> {
+function childOf<V>(node: MemoNode<V>, part: MemoKey): MemoNode<V> {
   node.next ??= new Map();
   let child = node.next.get(part);
   if (!child) {
-    if (node.next.size >= max) node.next.clear();
     child = {};
     node.next.set(part, child);
   }

@@ -44,7 +44,7 @@ function buildConversion(
           date: period.from,
           source: `${regime.conversion.table} payment coefficient ${found.value.toFixed()} (${period.from} to ${period.to}): ${period.reference}`,
         },
-        convert: byValue((v) => roundAmount(v.dividedBy(found.value), rounding)),
+        convert: (v) => divided(v, found.value, rounding),
         formula: (v, r) =>
           `${formatFigure(v)} ${from} ÷ ${found.value.toFixed()} (payment coefficient ${to}, ${period.from}–${period.to}) = ${formatFigure(r)} ${to}`,
         rule: period.rule,
@@ -118,22 +118,16 @@ function buildMarketConversion(fx: FxRules, from: string, to: string, date: IsoD
   };
 }
 
+const quotients = memoCache<Amount, Amount>();
+
 /**
- * A conversion by division, kept per amount: a division costs ten multiplications, and the amounts a conversion
- * meets recur (tariff tables give a few hundred figures), so each is divided once (bounded).
+ * An amount divided by a payment coefficient and rounded, kept per coefficient (a figure of the rules) and amount: a
+ * division costs ten multiplications, and the amounts a conversion meets recur (tariff tables give a few hundred).
  */
-function byValue(convert: (value: Amount) => Amount): (value: Amount) => Amount {
-  const converted = new Map<string, Amount>();
-  return (value) => {
-    const key = value.toFixed();
-    let found = converted.get(key);
-    if (found === undefined) {
-      found = convert(value);
-      if (converted.size >= 4096) converted.clear();
-      converted.set(key, found);
-    }
-    return found;
-  };
+function divided(value: Amount, coefficient: Amount, rounding: Rounding): Amount {
+  return memoised(quotients, coefficient, [rounding.scale, rounding.mode, value.toFixed()], () =>
+    roundAmount(value.dividedBy(coefficient), rounding),
+  );
 }
 
 /** Conversions depend only on immutable rules, the currency and the date: memoised per regime. */
