@@ -8,10 +8,10 @@ import { selectRules } from '../../src/domain/pricing/conditions/select-rules.js
 import { legContext } from '../../src/domain/pricing/corridor/corridor-terms.js';
 import { rateAt } from '../../src/domain/pricing/price-leg.js';
 import type { RatesResult } from '../../src/domain/pricing/rate-option.js';
-import { buildShipment, type RateRequest } from '../../src/domain/pricing/shipment.js';
+import { buildShipment, type LegContext, type RateRequest } from '../../src/domain/pricing/shipment.js';
 import { resolveCargo } from '../../src/domain/rule-set/cargo.js';
 import type { RuleSet } from '../../src/domain/rule-set/rule-set.js';
-import type { TariffInForce } from '../../src/domain/rule-set/tariff.js';
+import type { Regime, TariffInForce } from '../../src/domain/rule-set/tariff.js';
 import { bundledRuleSet } from '../helpers/app.js';
 import { BUNDLED_RULES, ruleFilesIn, ruleSetFrom } from '../helpers/rule-files.js';
 
@@ -61,6 +61,11 @@ const request = fc.record({
 
 /** Dates when corridor terms are in force (2023) or an agreed through rate exists (2026). */
 const corridorDate = fc.constantFrom('2023-04-15', '2023-06-15', '2023-11-30', '2026-02-01', '2026-06-30');
+/** A request on a random date, or on a date some corridor agreement is in force. */
+const requestOnAnyDate = fc.oneof(
+  request,
+  fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
+);
 
 function priced(ruleSet: RuleSet, r: RateRequest): RatesResult | undefined {
   try {
@@ -76,6 +81,23 @@ describe('invariants of a quote', () => {
   beforeAll(async () => {
     ruleSet = await bundledRuleSet();
   });
+
+  /** Every regime of every leg's tariff in force, on every route of a request, with the leg's context. */
+  function forEachRegimeOnLegs(r: RateRequest, visit: (regime: Regime, ctx: LegContext) => void): void {
+    const shipment = buildShipment(r, resolveCargo(ruleSet.cargo, r.cargo));
+    for (const route of ruleSet.routes(r.origin, r.destination)) {
+      for (const leg of route.legs) {
+        let tariff: TariffInForce;
+        try {
+          tariff = ruleSet.tariff(leg.railway, shipment.date);
+        } catch {
+          continue;
+        }
+        const ctx = legContext(leg, route, shipment);
+        for (const regime of tariff.regimes) visit(regime, ctx);
+      }
+    }
+  }
 
   it('lines add up to each railway share, and the shares to the total', () => {
     let pricedCount = 0;
@@ -220,12 +242,8 @@ describe('invariants of a quote', () => {
     const files = ruleFilesIn(BUNDLED_RULES);
     const forwards = ruleSetFrom(files);
     const backwards = ruleSetFrom(files);
-    const mixed = fc.oneof(
-      request,
-      fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
-    );
     fc.assert(
-      fc.property(fc.array(mixed, { minLength: 2, maxLength: 12 }), (requests) => {
+      fc.property(fc.array(requestOnAnyDate, { minLength: 2, maxLength: 12 }), (requests) => {
         const first = requests.map((r) => priced(forwards, r));
         const second = [...requests].reverse().map((r) => priced(backwards, r));
         expect(second.reverse()).toEqual(first);
@@ -237,33 +255,14 @@ describe('invariants of a quote', () => {
   it('a rule matches a leg exactly when no condition of it fails', () => {
     let checked = 0;
     fc.assert(
-      fc.property(
-        fc.oneof(
-          request,
-          fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
-        ),
-        (r) => {
-          const cargo = resolveCargo(ruleSet.cargo, r.cargo);
-          const shipment = buildShipment(r, cargo);
-          for (const route of ruleSet.routes(r.origin, r.destination)) {
-            for (const leg of route.legs) {
-              const ctx = legContext(leg, route, shipment);
-              let tariff: TariffInForce;
-              try {
-                tariff = ruleSet.tariff(leg.railway, shipment.date);
-              } catch {
-                continue;
-              }
-              for (const regime of tariff.regimes) {
-                for (const item of [...regime.rates, ...regime.charges, ...regime.coefficients]) {
-                  expect(matches(item.when, ctx)).toBe(failedCondition(item.when, ctx) === undefined);
-                  checked++;
-                }
-              }
-            }
+      fc.property(requestOnAnyDate, (r) => {
+        forEachRegimeOnLegs(r, (regime, ctx) => {
+          for (const item of [...regime.rates, ...regime.charges, ...regime.coefficients]) {
+            expect(matches(item.when, ctx)).toBe(failedCondition(item.when, ctx) === undefined);
+            checked++;
           }
-        },
-      ),
+        });
+      }),
       { numRuns: 60 },
     );
     expect(checked).toBeGreaterThan(1000);
@@ -272,34 +271,16 @@ describe('invariants of a quote', () => {
   it("the rules selected for a leg are those matching it, whichever legs' selections were kept before", () => {
     let checked = 0;
     fc.assert(
-      fc.property(
-        fc.oneof(
-          request,
-          fc.tuple(request, corridorDate).map(([r, d]) => ({ ...r, acceptanceDate: d })),
-        ),
-        (r) => {
-          const shipment = buildShipment(r, resolveCargo(ruleSet.cargo, r.cargo));
-          for (const route of ruleSet.routes(r.origin, r.destination)) {
-            for (const leg of route.legs) {
-              const ctx = legContext(leg, route, shipment);
-              let tariff: TariffInForce;
-              try {
-                tariff = ruleSet.tariff(leg.railway, shipment.date);
-              } catch {
-                continue;
-              }
-              for (const regime of tariff.regimes) {
-                expect(selectRules(regime, ctx)).toEqual({
-                  base: regime.rates.find((rate) => matches(rate.when, ctx)),
-                  charges: regime.charges.filter((c) => matches(c.when, ctx)),
-                  coefficients: regime.coefficients.filter((c) => matches(c.when, ctx)),
-                });
-                checked++;
-              }
-            }
-          }
-        },
-      ),
+      fc.property(requestOnAnyDate, (r) => {
+        forEachRegimeOnLegs(r, (regime, ctx) => {
+          expect(selectRules(regime, ctx)).toEqual({
+            base: regime.rates.find((rate) => matches(rate.when, ctx)),
+            charges: regime.charges.filter((c) => matches(c.when, ctx)),
+            coefficients: regime.coefficients.filter((c) => matches(c.when, ctx)),
+          });
+          checked++;
+        });
+      }),
       { numRuns: 80 },
     );
     expect(checked).toBeGreaterThan(200);
