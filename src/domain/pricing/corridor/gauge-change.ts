@@ -1,8 +1,8 @@
 import { memoisedPerOwner } from '../../core/memo.js';
 import { type Amount, formatFigure } from '../../core/money.js';
 import type { ThroughRate } from '../../rule-set/corridor-agreement.js';
-import type { Charge, Regime } from '../../rule-set/tariff.js';
-import { matches } from '../conditions/match-when.js';
+import type { Charge } from '../../rule-set/tariff.js';
+import { selectRules } from '../conditions/select-rules.js';
 import type { Conversion } from '../convert.js';
 import type { OptionInput } from '../option-input.js';
 import { chargeValue, type LegPrice } from '../price-leg.js';
@@ -41,34 +41,15 @@ export function gaugeChangeCharges(
   return found;
 }
 
-/** The charges of a regime levied where cargo enters or leaves at named stations, with those stations. */
-interface StationCharge {
-  readonly charge: Charge;
-  readonly at: readonly string[];
-}
-
-const stationChargesOf = new WeakMap<Regime, readonly StationCharge[]>();
-
-/** A regime's charges tied to stations (once per regime: rules never change once loaded). */
-function stationCharges(regime: Regime): readonly StationCharge[] {
-  return memoisedPerOwner(stationChargesOf, regime, () =>
-    regime.charges.flatMap((charge) => {
-      const at = [...(charge.when.leavesAt ?? []), ...(charge.when.entersAt ?? [])];
-      return at.length > 0 ? [{ charge, at }] : [];
-    }),
-  );
-}
-
 /** The leg's charges levied at the gauge-change stations where it starts or ends. */
 function legCharges(input: OptionInput, leg: LegPrice, gauge: ReadonlySet<string>): GaugeChangeCharge[] {
   const { shipment } = input;
   const found: GaugeChangeCharge[] = [];
   const ends = (s: string) => gauge.has(s) && (s === leg.leg.from || s === leg.leg.to);
-  let ctx: ReturnType<typeof legContext> | undefined;
-  for (const { charge, at } of stationCharges(leg.regime)) {
-    if (!at.some(ends)) continue;
-    ctx ??= legContext(leg.leg, input.route, shipment);
-    if (!matches(charge.when, ctx)) continue;
+  const ctx = legContext(leg.leg, input.route, shipment);
+  for (const charge of selectRules(leg.regime, ctx).charges) {
+    const { leavesAt = [], entersAt = [] } = charge.when;
+    if (!leavesAt.some(ends) && !entersAt.some(ends)) continue;
     const quantity =
       charge.basis === 'tonne'
         ? shipment.unit.chargedMassTonnes
